@@ -1,0 +1,87 @@
+"""Configuration: defaults in code, overridden by ``CROSSCHECK_*`` environment variables."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+ENV_PREFIX = "CROSSCHECK_"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every setting of a Crosscheck server.
+
+    Each field can be set from the environment as ``CROSSCHECK_<FIELD NAME IN CAPITALS>``.
+    """
+
+    data_dir: Path = Path("data")
+    encoder: str = "minilm"
+    model_path: str | None = None
+    judge_path: str | None = None
+    similarity_floor: float = 0.5
+    max_claims: int = 500
+    max_body_bytes: int = 2 * 1024 * 1024
+    default_top_k: int = 5
+    load_models_eagerly: bool = False
+    api_keys: tuple[str, ...] = ()
+    api_keys_file: str | None = None
+    rate_limit: str = "120 per minute"
+    rate_limit_storage_uri: str = "memory://"
+    cors_origins: tuple[str, ...] = ()
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Config:
+        values = _read_environment(cls, os.environ if environ is None else environ)
+        values.update(overrides)
+        return cls(**values)
+
+    def with_changes(self, **changes: Any) -> Config:
+        return replace(self, **changes)
+
+    @property
+    def database_path(self) -> Path:
+        return self.data_dir / "crosscheck.sqlite3"
+
+    @property
+    def index_path(self) -> Path:
+        return self.data_dir / "claims.faiss"
+
+
+@dataclass(frozen=True)
+class TestConfig(Config):
+    """Fast settings for tests: the deterministic hashing encoder instead of a real model."""
+
+    encoder: str = "hashing"
+    similarity_floor: float = 0.3
+    rate_limit: str = "10000 per minute"
+
+
+def _read_environment(cls: type[Config], environ: Any) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for spec in fields(cls):
+        raw = environ.get(ENV_PREFIX + spec.name.upper())
+        if raw is None:
+            continue
+        values[spec.name] = _convert(spec.name, str(spec.type), raw)
+    return values
+
+
+def _convert(name: str, type_name: str, raw: str) -> Any:
+    try:
+        if type_name.startswith("tuple"):
+            return tuple(part.strip() for part in raw.split(",") if part.strip())
+        if type_name == "bool":
+            return raw.strip().lower() in {"1", "true", "yes", "on"}
+        if type_name == "int":
+            return int(raw)
+        if type_name == "float":
+            return float(raw)
+        if type_name == "Path":
+            return Path(raw)
+    except ValueError as error:
+        raise ValueError(f"{ENV_PREFIX}{name.upper()}: {error}") from error
+    return raw or None if "None" in type_name else raw

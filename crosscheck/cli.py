@@ -1,0 +1,147 @@
+"""The ``crosscheck`` command: serve, ingest, check, eval, openapi."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from api.logs import configure_logging
+
+    configure_logging(os.environ.get("CROSSCHECK_LOG_LEVEL", "WARNING" if args.command != "serve" else "INFO"))
+    result: int = args.handler(args)
+    return result
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="crosscheck", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="serve the REST API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    _data_dir_option(serve)
+    serve.set_defaults(handler=_serve)
+
+    ingest = commands.add_parser("ingest", help="index text/HTML files or JSONL of article objects")
+    ingest.add_argument("paths", nargs="+", type=Path)
+    ingest.add_argument("--source", required=True, help="outlet name for files without one")
+    ingest.add_argument("--published-at", help="ISO 8601 date for files without one")
+    _data_dir_option(ingest)
+    ingest.set_defaults(handler=_ingest)
+
+    check = commands.add_parser("check", help="print the consistency report of one article")
+    check.add_argument("file", type=Path)
+    check.add_argument("--source", default="draft")
+    check.add_argument("--published-at")
+    check.add_argument("--top-k", type=int, default=5)
+    check.add_argument("--json", action="store_true", help="print the report as JSON")
+    _data_dir_option(check)
+    check.set_defaults(handler=_check)
+
+    evaluate = commands.add_parser("eval", help="score the engine (same as bench/accuracy.py)")
+    evaluate.add_argument("rest", nargs=argparse.REMAINDER)
+    evaluate.set_defaults(handler=_eval)
+
+    spec = commands.add_parser("openapi", help="write the OpenAPI document generated from the code")
+    spec.add_argument("--output", type=Path, default=None)
+    spec.set_defaults(handler=_openapi)
+    return parser
+
+
+def _data_dir_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir", type=Path, default=Path(os.environ.get("CROSSCHECK_DATA_DIR", "data"))
+    )
+
+
+def _config(args: argparse.Namespace, **overrides: Any) -> Any:
+    from api.config import Config
+
+    return Config.from_env(data_dir=args.data_dir, **overrides)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from api.server import serve
+
+    serve(_config(args, load_models_eagerly=True), args.host, args.port)
+    return 0
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from api.registry import Registry
+    from crosscheck.ingest import read_articles
+
+    registry = Registry(_config(args))
+    service = registry.service
+    defaults = {"source": args.source, "published_at": args.published_at}
+    failures = 0
+    try:
+        for item in tqdm(list(read_articles(args.paths, defaults)), unit="article"):
+            if item.error:
+                failures += 1
+                tqdm.write(f"skipped {item.origin}: {item.error}")
+                continue
+            assert item.article is not None
+            stored, _ = service.index_article(item.article)
+            tqdm.write(f"indexed {stored.id}: {len(stored.claims)} claims")
+    finally:
+        registry.close()
+    articles, claims = service.corpus_size()
+    print(f"corpus: {articles} articles, {claims} claims ({failures} skipped)")
+    return 1 if failures else 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from api.registry import Registry
+    from crosscheck.ingest import read_articles
+    from crosscheck.render import render_report, report_to_json
+
+    items = list(read_articles([args.file], {"source": args.source, "published_at": args.published_at}))
+    if len(items) != 1 or items[0].article is None:
+        print(f"cannot read {args.file}: {items[0].error if items else 'no article'}", file=sys.stderr)
+        return 2
+    registry = Registry(_config(args))
+    report = registry.service.check_article(items[0].article, top_k=args.top_k)
+    print(json.dumps(report_to_json(report), indent=2, ensure_ascii=False) if args.json else render_report(report))
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from crosscheck.evaluation import main as evaluate
+
+    rest = [part for part in args.rest if part != "--"]
+    code: int = evaluate(rest)
+    return code
+
+
+def _openapi(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from api import create_app, spec_yaml
+    from api.config import TestConfig
+
+    with tempfile.TemporaryDirectory() as data_dir:
+        spec = spec_yaml(create_app(TestConfig(data_dir=Path(data_dir))))
+    if args.output:
+        args.output.write_text(spec, encoding="utf-8")
+    else:
+        sys.stdout.write(spec)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

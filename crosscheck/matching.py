@@ -1,0 +1,95 @@
+"""Finding candidate matches in other articles, and which of them are copies of each other."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from crosscheck.corpus import Corpus
+from crosscheck.report import SyndicatedCopy
+from crosscheck.syndication import independence_groups, is_syndicated, shared_claims
+from embeddings import Vectors
+from storage import SqliteStore, StoredArticle, StoredClaim
+
+OVERSAMPLE = 4
+EXTRA_CANDIDATES = 16
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateMatch:
+    claim: StoredClaim
+    article: StoredArticle
+    similarity: float
+
+
+class MatchFinder:
+    def __init__(self, store: SqliteStore, corpus: Corpus, similarity_floor: float):
+        self._store = store
+        self._corpus = corpus
+        self._floor = similarity_floor
+
+    def find(
+        self, article_id: str, vectors: Vectors, top_k: int
+    ) -> list[list[CandidateMatch]]:
+        """For each vector, up to ``top_k`` nearest claims of other articles above the floor."""
+        if len(vectors) == 0:
+            return []
+        hits = self._corpus.search(vectors, top_k * OVERSAMPLE + EXTRA_CANDIDATES)
+        claims = self._store.claims_by_key(sorted({key for row in hits for key, _ in row}))
+        articles = self._store.articles_by_id(sorted({claim.article_id for claim in claims.values()}))
+        found: list[list[CandidateMatch]] = []
+        for row in hits:
+            candidates = [
+                CandidateMatch(claims[key], articles[claims[key].article_id], similarity)
+                for key, similarity in row
+                if similarity >= self._floor
+                and key in claims
+                and claims[key].article_id != article_id
+                and claims[key].article_id in articles
+            ]
+            found.append(candidates[:top_k])
+        return found
+
+    def syndicated_copies(
+        self, vectors: Vectors, found: Sequence[Sequence[CandidateMatch]]
+    ) -> dict[str, SyndicatedCopy]:
+        """Matched articles that repeat most of the checked article, or that it repeats."""
+        copies: dict[str, SyndicatedCopy] = {}
+        for article in _matched_articles(found):
+            theirs = self._article_vectors(article.id)
+            shared = shared_claims(vectors, theirs)
+            smaller = min(len(vectors), len(theirs))
+            if is_syndicated(shared, smaller):
+                copies[article.id] = SyndicatedCopy(
+                    article.id, article.source, shared, round(shared / smaller, 4)
+                )
+        return copies
+
+    def independence_groups(
+        self, found: Sequence[Sequence[CandidateMatch]], exclude: set[str]
+    ) -> dict[str, str]:
+        """Matched articles grouped so that copies and same-outlet articles count once."""
+        articles = [article for article in _matched_articles(found) if article.id not in exclude]
+        groups = independence_groups(
+            {article.id: self._article_vectors(article.id) for article in articles},
+            {article.id: article.source.strip().casefold() for article in articles},
+        )
+        groups.update({article_id: f"copy:{article_id}" for article_id in exclude})
+        return groups
+
+    def _article_vectors(self, article_id: str) -> Vectors:
+        article = self._store.get_article(article_id)
+        if article is None or not article.claims:
+            return np.zeros((0, 1), dtype=np.float32)
+        _, vectors = self._store.vectors([claim.key for claim in article.claims])
+        return vectors
+
+
+def _matched_articles(found: Iterable[Sequence[CandidateMatch]]) -> list[StoredArticle]:
+    unique: dict[str, StoredArticle] = {}
+    for candidates in found:
+        for candidate in candidates:
+            unique.setdefault(candidate.article.id, candidate.article)
+    return list(unique.values())

@@ -1,0 +1,218 @@
+"""The consistency service: index, check and compare articles. Knows nothing of HTTP."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Protocol
+
+from claims.model import Claim, ExtractedArticle
+from comparison.model import ClaimInput, Comparison
+from crosscheck.corpus import Corpus
+from crosscheck.errors import ArticleNotFound, TooManyClaims
+from crosscheck.matching import CandidateMatch, MatchFinder
+from crosscheck.report import (
+    ClaimReport,
+    Match,
+    Report,
+    ReportedArticle,
+    SyndicatedCopy,
+    claim_status,
+    summarise,
+)
+from embeddings import Encoder, Vectors
+from storage import ArticleRecord, SqliteStore, StoredArticle
+
+
+class PairComparator(Protocol):
+    def compare(self, a: ClaimInput, b: ClaimInput) -> Comparison: ...
+
+
+Extractor = Callable[..., ExtractedArticle]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInput:
+    """An article as a caller submits it: exactly one of ``text`` and ``html``."""
+
+    source: str
+    text: str | None = None
+    html: str | None = None
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceSettings:
+    similarity_floor: float = 0.5
+    max_claims: int = 500
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedArticle:
+    record: ArticleRecord
+    claims: list[Claim]
+    vectors: Vectors
+
+    @property
+    def published_on(self) -> date | None:
+        return publication_date(self.record.published_at)
+
+
+class ConsistencyService:
+    def __init__(
+        self,
+        store: SqliteStore,
+        corpus: Corpus,
+        encoder: Encoder,
+        comparator: PairComparator,
+        extract: Extractor,
+        settings: ServiceSettings | None = None,
+    ):
+        self._store = store
+        self._corpus = corpus
+        self._encoder = encoder
+        self._comparator = comparator
+        self._extract = extract
+        self._settings = settings or ServiceSettings()
+        self._matches = MatchFinder(store, corpus, self._settings.similarity_floor)
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def index_article(self, article: ArticleInput) -> tuple[StoredArticle, bool]:
+        """Store an article (replacing one with the same id); True when it is new."""
+        prepared = self._prepare(article)
+        stored, created = self._store.save_article(prepared.record, prepared.claims, prepared.vectors)
+        self._corpus.sync()
+        return stored, created
+
+    def get_article(self, article_id: str) -> StoredArticle:
+        article = self._store.get_article(article_id)
+        if article is None:
+            raise ArticleNotFound(article_id)
+        return article
+
+    def list_articles(self, limit: int, after: int = 0) -> tuple[list[StoredArticle], int | None]:
+        """A page of articles and the position to continue after (None on the last page)."""
+        articles, last = self._store.list_articles(limit, after)
+        more = bool(articles) and self._store.has_articles_after(last)
+        return articles, last if more else None
+
+    def delete_article(self, article_id: str) -> None:
+        if not self._store.delete_article(article_id):
+            raise ArticleNotFound(article_id)
+        self._corpus.sync()
+
+    def corpus_size(self) -> tuple[int, int]:
+        """Number of articles and of claims in the corpus."""
+        return self._store.count_articles(), self._store.count_claims()
+
+    # -- checking ---------------------------------------------------------------------------
+
+    def check_article(self, article: ArticleInput, top_k: int = 5, index: bool = False) -> Report:
+        """Match every claim against other articles and compare each pair.
+
+        Nothing is stored unless ``index`` is true, and then only after the check succeeded.
+        """
+        prepared = self._prepare(article)
+        found = self._matches.find(prepared.record.id, prepared.vectors, top_k)
+        copies = self._matches.syndicated_copies(prepared.vectors, found)
+        groups = self._matches.independence_groups(found, exclude=set(copies))
+        claims = [
+            self._claim_report(prepared, position, claim, candidates, copies, groups)
+            for position, (claim, candidates) in enumerate(zip(prepared.claims, found, strict=True))
+        ]
+        if index:
+            self._store.save_article(prepared.record, prepared.claims, prepared.vectors)
+            self._corpus.sync()
+        return Report(
+            article=_reported(prepared.record),
+            summary=summarise(claims),
+            claims=claims,
+            syndicated_copies=list(copies.values()),
+        )
+
+    def compare_claims(self, a: ClaimInput, b: ClaimInput) -> tuple[float, Comparison]:
+        vectors = self._encoder.encode([a.text, b.text])
+        similarity = float(vectors[0] @ vectors[1])
+        return round(similarity, 4), self._comparator.compare(a, b)
+
+    def _claim_report(
+        self,
+        prepared: PreparedArticle,
+        position: int,
+        claim: Claim,
+        candidates: Sequence[CandidateMatch],
+        copies: dict[str, SyndicatedCopy],
+        groups: dict[str, str],
+    ) -> ClaimReport:
+        this = ClaimInput(claim.text, prepared.published_on)
+        matches = [self._match(this, candidate, candidate.article.id in copies) for candidate in candidates]
+        agreeing_groups = {
+            groups[match.article_id]
+            for match in matches
+            if match.verdict == "agree" and not match.syndicated
+        }
+        return ClaimReport(
+            id=f"{prepared.record.id}:{position}",
+            text=claim.text,
+            start=claim.start,
+            end=claim.end,
+            status=claim_status(matches, len(agreeing_groups)),
+            independent_sources=len(agreeing_groups),
+            matches=matches,
+        )
+
+    def _match(self, this: ClaimInput, candidate: CandidateMatch, syndicated: bool) -> Match:
+        other = ClaimInput(candidate.claim.text, publication_date(candidate.article.published_at))
+        comparison = self._comparator.compare(this, other)
+        return Match(
+            article_id=candidate.article.id,
+            source=candidate.article.source,
+            claim_id=candidate.claim.public_id,
+            text=candidate.claim.text,
+            similarity=round(candidate.similarity, 4),
+            verdict=comparison.verdict,
+            reasons=comparison.reasons,
+            syndicated=syndicated,
+        )
+
+    # -- preparation ------------------------------------------------------------------------
+
+    def _prepare(self, article: ArticleInput) -> PreparedArticle:
+        extracted = self._extract(text=article.text, html=article.html, title=article.title)
+        if len(extracted.claims) > self._settings.max_claims:
+            raise TooManyClaims(len(extracted.claims), self._settings.max_claims)
+        record = ArticleRecord(
+            id=article.id or uuid.uuid4().hex,
+            source=article.source,
+            text=extracted.text,
+            title=extracted.title,
+            url=article.url,
+            published_at=article.published_at,
+        )
+        vectors = self._encoder.encode([claim.text for claim in extracted.claims])
+        return PreparedArticle(record, list(extracted.claims), vectors)
+
+
+def publication_date(published_at: str | None) -> date | None:
+    if not published_at:
+        return None
+    try:
+        return datetime.fromisoformat(published_at).date()
+    except ValueError:
+        return None
+
+
+def _reported(record: ArticleRecord) -> ReportedArticle:
+    return ReportedArticle(
+        id=record.id,
+        source=record.source,
+        title=record.title,
+        published_at=record.published_at,
+        text=record.text,
+    )

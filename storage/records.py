@@ -1,0 +1,56 @@
+"""What the store keeps: articles, their claims and claim vectors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """An article as submitted and cleaned, ready to be stored."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """A claim as stored: ``key`` is the integer id the vector index uses."""
+
+    key: int
+    article_id: str
+    position: int
+    text: str
+    start: int
+    end: int
+
+    @property
+    def public_id(self) -> str:
+        return f"{self.article_id}:{self.position}"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    id: str
+    source: str
+    text: str
+    title: str | None
+    url: str | None
+    published_at: str | None
+    revision: int
+    created_at: str
+    updated_at: str
+    claims: list[StoredClaim] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class IndexChange:
+    """One entry of the index log: a claim vector added to or removed from the corpus."""
+
+    sequence: int
+    operation: str
+    claim_key: int

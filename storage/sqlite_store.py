@@ -1,0 +1,313 @@
+"""SQLite store: the source of truth for articles, claims and claim vectors."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from claims.model import Claim
+from embeddings import Vectors
+from storage.records import ArticleRecord, IndexChange, StoredArticle, StoredClaim
+
+_ARTICLE_COLUMNS = "id, source, text, title, url, published_at, revision, created_at, updated_at"
+_CLAIM_COLUMNS = 'key, article_id, position, text, start, "end"'
+
+
+class SqliteStore:
+    """Articles and their claims with vectors; every write also appends to the index log.
+
+    The index log lets each process bring its in-memory vector index up to date with
+    writes made by other processes sharing the same database file.
+    """
+
+    def __init__(self, path: Path | str):
+        self._path = str(path)
+        if self._path != ":memory:":
+            Path(self._path).parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._write_lock = threading.Lock()
+        with self._connection() as connection:
+            connection.executescript(
+                resources.files("storage").joinpath("schema.sql").read_text(encoding="utf-8")
+            )
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self._path, timeout=30, isolation_level=None)
+        connection.row_factory = sqlite3.Row
+        connection.execute("PRAGMA foreign_keys = ON")
+        if self._path != ":memory:":
+            connection.execute("PRAGMA journal_mode = WAL")
+        return connection
+
+    @contextmanager
+    def _connection(self) -> Iterator[sqlite3.Connection]:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = self._connect()
+            self._local.connection = connection
+        yield connection
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._write_lock, self._connection() as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+
+    def close(self) -> None:
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None
+
+    # -- writes -----------------------------------------------------------------------------
+
+    def save_article(
+        self, article: ArticleRecord, claims: Sequence[Claim], vectors: Vectors
+    ) -> tuple[StoredArticle, bool]:
+        """Insert or replace an article with its claims in one transaction.
+
+        Returns the stored article and whether it was new.
+        """
+        if len(claims) != len(vectors):
+            raise ValueError("claims and vectors differ in length")
+        now = _now()
+        with self._transaction() as connection:
+            previous = connection.execute(
+                "SELECT revision FROM articles WHERE id = ?", (article.id,)
+            ).fetchone()
+            if previous is None:
+                self._insert_article(connection, article, now)
+            else:
+                self._remove_claims(connection, article.id)
+                self._update_article(connection, article, now, previous["revision"] + 1)
+            self._insert_claims(connection, article.id, claims, vectors)
+        stored = self.get_article(article.id)
+        assert stored is not None
+        return stored, previous is None
+
+    def delete_article(self, article_id: str) -> bool:
+        with self._transaction() as connection:
+            self._remove_claims(connection, article_id)
+            deleted = connection.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            return deleted.rowcount > 0
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._transaction() as connection:
+            connection.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def replace_vectors(self, keys: Sequence[int], vectors: Vectors) -> None:
+        """Store new vectors for existing claims (after a change of encoder)."""
+        with self._transaction() as connection:
+            for key, vector in zip(keys, vectors, strict=True):
+                connection.execute(
+                    "UPDATE claims SET vector = ? WHERE key = ?", (_to_blob(vector), key)
+                )
+                _log(connection, "add", key)
+
+    @staticmethod
+    def _insert_article(connection: sqlite3.Connection, article: ArticleRecord, now: str) -> None:
+        connection.execute(
+            "INSERT INTO articles(id, source, title, url, published_at, text, revision, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
+            (*_article_fields(article), now, now),
+        )
+
+    @staticmethod
+    def _update_article(
+        connection: sqlite3.Connection, article: ArticleRecord, now: str, revision: int
+    ) -> None:
+        connection.execute(
+            "UPDATE articles SET source = ?, title = ?, url = ?, published_at = ?, text = ?, "
+            "revision = ?, updated_at = ? WHERE id = ?",
+            (*_article_fields(article)[1:], revision, now, article.id),
+        )
+
+    @staticmethod
+    def _insert_claims(
+        connection: sqlite3.Connection, article_id: str, claims: Sequence[Claim], vectors: Vectors
+    ) -> None:
+        for position, (claim, vector) in enumerate(zip(claims, vectors, strict=True)):
+            cursor = connection.execute(
+                'INSERT INTO claims(article_id, position, text, start, "end", vector) '
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (article_id, position, claim.text, claim.start, claim.end, _to_blob(vector)),
+            )
+            assert cursor.lastrowid is not None
+            _log(connection, "add", cursor.lastrowid)
+
+    @staticmethod
+    def _remove_claims(connection: sqlite3.Connection, article_id: str) -> None:
+        keys = [
+            row["key"]
+            for row in connection.execute("SELECT key FROM claims WHERE article_id = ?", (article_id,))
+        ]
+        connection.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+        for key in keys:
+            _log(connection, "remove", key)
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def get_article(self, article_id: str) -> StoredArticle | None:
+        with self._connection() as connection:
+            row = connection.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+            if row is None:
+                return None
+            claims = connection.execute(
+                f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE article_id = ? ORDER BY position",
+                (article_id,),
+            ).fetchall()
+        return _article_from_row(row, [_claim_from_row(claim) for claim in claims])
+
+    def list_articles(self, limit: int, after_sequence: int = 0) -> tuple[list[StoredArticle], int]:
+        """A page of articles in insertion order, and the sequence number to resume after."""
+        with self._connection() as connection:
+            rows = connection.execute(
+                f"SELECT seq, {_ARTICLE_COLUMNS} FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
+                (after_sequence, limit),
+            ).fetchall()
+        last = rows[-1]["seq"] if rows else after_sequence
+        return [_article_from_row(row, []) for row in rows], last
+
+    def has_articles_after(self, sequence: int) -> bool:
+        with self._connection() as connection:
+            row = connection.execute(
+                "SELECT 1 FROM articles WHERE seq > ? LIMIT 1", (sequence,)
+            ).fetchone()
+        return row is not None
+
+    def claims_by_key(self, keys: Sequence[int]) -> dict[int, StoredClaim]:
+        if not keys:
+            return {}
+        placeholders = ",".join("?" * len(keys))
+        with self._connection() as connection:
+            rows = connection.execute(
+                f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE key IN ({placeholders})", tuple(keys)
+            ).fetchall()
+        return {row["key"]: _claim_from_row(row) for row in rows}
+
+    def articles_by_id(self, article_ids: Sequence[str]) -> dict[str, StoredArticle]:
+        if not article_ids:
+            return {}
+        placeholders = ",".join("?" * len(article_ids))
+        with self._connection() as connection:
+            rows = connection.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({placeholders})",
+                tuple(article_ids),
+            ).fetchall()
+        return {row["id"]: _article_from_row(row, []) for row in rows}
+
+    def vectors(self, keys: Sequence[int] | None = None) -> tuple[list[int], Vectors]:
+        """Stored vectors of the given claims (all claims when ``keys`` is None)."""
+        with self._connection() as connection:
+            if keys is None:
+                rows = connection.execute("SELECT key, vector FROM claims ORDER BY key").fetchall()
+            else:
+                placeholders = ",".join("?" * len(keys))
+                rows = connection.execute(
+                    f"SELECT key, vector FROM claims WHERE key IN ({placeholders})", tuple(keys)
+                ).fetchall()
+        found = [row["key"] for row in rows]
+        if not rows:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        return found, np.vstack([np.frombuffer(row["vector"], dtype=np.float32) for row in rows])
+
+    def all_claim_texts(self) -> tuple[list[int], list[str]]:
+        with self._connection() as connection:
+            rows = connection.execute("SELECT key, text FROM claims ORDER BY key").fetchall()
+        return [row["key"] for row in rows], [row["text"] for row in rows]
+
+    def changes_after(self, sequence: int) -> list[IndexChange]:
+        with self._connection() as connection:
+            rows = connection.execute(
+                "SELECT sequence, operation, claim_key FROM index_log WHERE sequence > ? "
+                "ORDER BY sequence",
+                (sequence,),
+            ).fetchall()
+        return [IndexChange(row["sequence"], row["operation"], row["claim_key"]) for row in rows]
+
+    def last_change(self) -> int:
+        with self._connection() as connection:
+            row = connection.execute("SELECT MAX(sequence) AS last FROM index_log").fetchone()
+        return int(row["last"] or 0)
+
+    def get_meta(self, key: str) -> str | None:
+        with self._connection() as connection:
+            row = connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row["value"])
+
+    def count_articles(self) -> int:
+        return self._count("articles")
+
+    def count_claims(self) -> int:
+        return self._count("claims")
+
+    def _count(self, table: str) -> int:
+        with self._connection() as connection:
+            return int(connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _to_blob(vector: np.ndarray) -> bytes:
+    return np.ascontiguousarray(vector, dtype=np.float32).tobytes()
+
+
+def _log(connection: sqlite3.Connection, operation: str, key: int) -> None:
+    connection.execute("INSERT INTO index_log(operation, claim_key) VALUES (?, ?)", (operation, key))
+
+
+def _article_fields(article: ArticleRecord) -> tuple[str, str, str | None, str | None, str | None, str]:
+    return (
+        article.id,
+        article.source,
+        article.title,
+        article.url,
+        article.published_at,
+        article.text,
+    )
+
+
+def _article_from_row(row: sqlite3.Row, claims: list[StoredClaim]) -> StoredArticle:
+    return StoredArticle(
+        id=row["id"],
+        source=row["source"],
+        text=row["text"],
+        title=row["title"],
+        url=row["url"],
+        published_at=row["published_at"],
+        revision=row["revision"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        claims=claims,
+    )
+
+
+def _claim_from_row(row: sqlite3.Row) -> StoredClaim:
+    return StoredClaim(
+        key=row["key"],
+        article_id=row["article_id"],
+        position=row["position"],
+        text=row["text"],
+        start=row["start"],
+        end=row["end"],
+    )

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from flask.testing import FlaskClient
+
+
+def test_check_matches_claims_of_other_articles_only(indexed: FlaskClient, make_article) -> None:
+    response = indexed.post("/v1/check", json={"article": make_article("one"), "top_k": 3})
+
+    assert response.status_code == 200
+    report = response.get_json()
+    assert report["article"]["id"] == "one"
+    for claim in report["claims"]:
+        assert report["article"]["text"][claim["start"] : claim["end"]] == claim["text"]
+        assert len(claim["matches"]) <= 3
+        assert all(match["article_id"] != "one" for match in claim["matches"])
+
+
+def test_check_flags_the_differing_count(indexed: FlaskClient, make_article) -> None:
+    report = indexed.post("/v1/check", json={"article": make_article("draft")}).get_json()
+
+    power = next(claim for claim in report["claims"] if "40,000 homes" in claim["text"])
+    assert power["status"] == "contested"
+    diverging = [m for m in power["matches"] if m["verdict"] == "diverge"]
+    assert diverging and diverging[0]["article_id"] == "two"
+    reason = next(r for r in diverging[0]["reasons"] if r["type"] == "number")
+    assert "40,000" in reason["this"]["text"] and "25,000" in reason["other"]["text"]
+    assert power["text"][reason["this"]["start"] : reason["this"]["end"]] == reason["this"]["text"]
+
+    schools = next(claim for claim in report["claims"] if "schools" in claim["text"])
+    assert schools["status"] == "corroborated"
+    summary = report["summary"]
+    assert summary["claims"] == len(report["claims"])
+    assert summary["corroborated"] + summary["contested"] + summary["unverified"] == summary["claims"]
+
+
+def test_check_stores_nothing_by_default(indexed: FlaskClient, make_article) -> None:
+    indexed.post("/v1/check", json={"article": make_article("draft")})
+    assert indexed.get("/v1/articles/draft").status_code == 404
+    assert indexed.get("/v1/health").get_json()["articles"] == 2
+
+
+def test_check_with_index_true_stores_the_article(indexed: FlaskClient, make_article) -> None:
+    indexed.post("/v1/check", json={"article": make_article("published"), "index": True})
+    assert indexed.get("/v1/articles/published").status_code == 200
+
+
+def test_check_of_empty_corpus_leaves_claims_unverified(client: FlaskClient, make_article) -> None:
+    report = client.post("/v1/check", json={"article": make_article("lonely")}).get_json()
+    assert report["summary"]["unverified"] == report["summary"]["claims"] > 0
+    assert report["summary"]["consistency"] is None
+
+
+def test_compare_two_claims(client: FlaskClient) -> None:
+    response = client.post(
+        "/v1/compare",
+        json={
+            "a": {"text": "Officials said 300 people were evacuated from the valley on Friday.", "published_at": "2026-04-04"},
+            "b": {"text": "Officials said 1,200 people were evacuated from the valley on Friday.", "published_at": "2026-04-04"},
+        },
+    )
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["verdict"] == "diverge"
+    assert "number" in {reason["type"] for reason in body["reasons"]}
+    assert 0.0 <= body["similarity"] <= 1.0001
+
+
+def test_compare_identical_claims_agree(client: FlaskClient) -> None:
+    text = "The council approved the budget by a vote of seven to two on Monday."
+    body = client.post("/v1/compare", json={"a": {"text": text}, "b": {"text": text}}).get_json()
+    assert body["verdict"] == "agree"
+    assert body["reasons"] == []
+
+
+def test_health_needs_no_models(client: FlaskClient) -> None:
+    body = client.get("/v1/health").get_json()
+    assert body["status"] == "ok"
+    assert body["models_loaded"] is False
+    assert body["articles"] == 0
