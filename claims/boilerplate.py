@@ -111,10 +111,11 @@ def _cut_after_body(verdicts: list[Verdict]) -> list[Verdict]:
             return verdicts[:position] + [
                 Verdict(rest.line, SIDEBAR, rest.pieces) for rest in verdicts[position:]
             ]
-        prose_seen += verdict.is_content and is_prose(text)
+        if prose_seen < _MIN_PROSE_BEFORE_CUT:
+            prose_seen += verdict.is_content and is_prose(text)
     return verdicts
 
 
 def _ends_body(text: str) -> bool:
-    heading = is_headline_shaped(text, max_words=6) and _SECTION_HEADING.match(text) is not None
+    heading = _SECTION_HEADING.match(text) is not None and is_headline_shaped(text, max_words=6)
     return heading or _END_NOTE.search(text) is not None

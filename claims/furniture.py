@@ -63,6 +63,8 @@ _DATE_TOKENS = word_set(
     "gmt utc bst cet pst pdt updated published posted last modified on at ago hours hour "
     "minutes minute days day"
 )
+_LONGEST_TIMESTAMP = 90
+_LONGEST_TEASER = 30
 _TOKEN = re.compile(r"[a-z]+(?:\.[a-z])?|\d+", re.IGNORECASE)
 
 
@@ -73,6 +75,8 @@ def is_relative_time(text: str) -> bool:
 
 def is_timestamp(text: str) -> bool:
     """A line made only of dates and times: 'Feb 1, 2022, 12:39 PM | Updated: Jun 13, 2022'."""
+    if len(text) > _LONGEST_TIMESTAMP:
+        return False
     tokens = _TOKEN.findall(text)
     has_number = any(token.isdigit() for token in tokens)
     known = all(token.isdigit() or token.lower() in _DATE_TOKENS for token in tokens)
@@ -88,19 +92,24 @@ def is_credit_line(text: str) -> bool:
     """A photo credit on its own line: '(Photo by Jane Doe/Getty Images)'."""
     if _WHOLE_PARENTHESIS.match(text):
         return _CREDIT_WORDS.search(text) is not None
-    return _CREDIT_LINE.match(text) is not None and word_count(text) <= 12
+    if _CREDIT_LINE.match(text) is None:
+        return False
+    return word_count(text) <= 6 or (word_count(text) <= 12 and not ends_like_sentence(text))
 
 
 def is_truncated(text: str) -> bool:
-    """A teaser or caption cut short by the page: it ends in '...' or '…' (no closing quote)."""
-    return text.endswith(("...", "…"))
+    """A teaser or caption cut short by the page: it ends in '...' or '…' (no closing quote).
+
+    Only short lines: a long paragraph may well trail off on purpose.
+    """
+    return text.endswith(("...", "…")) and word_count(text) <= _LONGEST_TEASER
 
 
 def is_bullet_menu(text: str) -> bool:
     """A bulleted item that is not a full sentence (menus, link lists, '- Advertisement -')."""
-    return _BULLET.match(text) is not None and not (
-        word_count(text) >= 8 and ends_like_sentence(text)
-    )
+    if _BULLET.match(text) is None:
+        return False
+    return word_count(text) < 6 or is_headline_shaped(text)
 
 
 def _is_short_account_prompt(text: str) -> bool:

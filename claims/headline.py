@@ -31,4 +31,6 @@ def detect_headline(lines: list[Line]) -> str | None:
 def _could_be_headline(text: str) -> bool:
     if not _MIN_WORDS <= word_count(text) <= _MAX_WORDS or text.endswith("."):
         return False
+    if text[0].islower():
+        return False
     return furniture_reason(text) in (None, "header")

@@ -9,7 +9,9 @@ Paragraphs are separated by blank lines in both cases.
 from __future__ import annotations
 
 import logging
+from functools import cache
 from html.parser import HTMLParser
+from types import ModuleType
 
 from claims.lines import word_set
 
@@ -35,10 +37,22 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     return _with_html_parser(html)
 
 
-def _with_trafilatura(html: str) -> tuple[str, str | None] | None:
+@cache
+def _load_trafilatura() -> ModuleType | None:
+    """trafilatura, imported on first use (it is slow to import), or None if unusable."""
     try:
         import trafilatura
+    except ImportError as error:
+        logger.warning("trafilatura is unavailable (%s); using the built-in HTML reader", error)
+        return None
+    return trafilatura
 
+
+def _with_trafilatura(html: str) -> tuple[str, str | None] | None:
+    trafilatura = _load_trafilatura()
+    if trafilatura is None:
+        return None
+    try:
         document = trafilatura.bare_extraction(
             html,
             favor_precision=True,
@@ -46,7 +60,7 @@ def _with_trafilatura(html: str) -> tuple[str, str | None] | None:
             include_tables=False,
             with_metadata=True,
         )
-    except Exception as error:  # trafilatura missing or failing on odd markup
+    except Exception as error:  # trafilatura failing on odd markup
         logger.warning("trafilatura could not read the page (%s); using the fallback", error)
         return None
     text = getattr(document, "text", None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
 _WORD = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?")
@@ -61,7 +62,9 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=4096)
 def word_count(text: str) -> int:
+    """How many words ``text`` has (cached: every rule asks about the same lines)."""
     return len(words(text))
 
 
@@ -81,6 +84,13 @@ def is_prose(text: str) -> bool:
     return word_count(text) >= 6 and ends_like_sentence(text) and has_lowercase_word(text)
 
 
+def introduces_quote(text: str) -> bool:
+    """A sentence leading into a quoted passage: 'The minister said in a statement:'."""
+    return text.endswith(":") and word_count(text) >= 8 and has_lowercase_word(text)
+
+
 def is_headline_shaped(text: str, max_words: int = 20) -> bool:
     """A short line that does not end like a sentence: headlines, headers, labels, menus."""
-    return bool(text) and not ends_like_sentence(text) and word_count(text) <= max_words
+    if not text or ends_like_sentence(text) or introduces_quote(text):
+        return False
+    return word_count(text) <= max_words
