@@ -17,7 +17,7 @@ from collections.abc import Set
 from dataclasses import dataclass
 
 from claims.captions import caption_pieces
-from claims.furniture import furniture_reason, is_relative_time
+from claims.furniture import COPYRIGHT, SYNDICATION, furniture_reason, is_relative_time
 from claims.headline import normalise
 from claims.lines import Line, is_headline_shaped, is_prose
 
@@ -34,12 +34,6 @@ _SECTION_HEADING = re.compile(
     r"|around the web|from (?:our|the) (?:partners|web)|don[’']?t miss|share this(?: \w+)?"
     r"|(?:jump to |view |show |read |load |leave a |post a |add a )?comments?(?: \W+)?"
     r"|(?:be part of|join) the conversation|back to top(?: \w+)?)\s*:?$",
-    re.IGNORECASE,
-)
-_END_NOTE = re.compile(
-    r"originally appeared on|^source link$|^(?:previous|next) (?:article|post|story)\b"
-    r"|^this (?:story|article|report) (?:has been|was) (?:updated|corrected)"
-    r"|©|all rights reserved",
     re.IGNORECASE,
 )
 _MIN_PROSE_BEFORE_CUT = 2
@@ -96,26 +90,30 @@ def _mark_teasers(verdicts: list[Verdict]) -> list[Verdict]:
 
 def _looks_like_teaser(solid: list[Verdict], i: int) -> bool:
     """A blurb followed by '2 days ago', or set between a teaser headline and a byline."""
-    after = solid[i + 1].reason if i + 1 < len(solid) else None
-    if i + 1 < len(solid) and is_relative_time(solid[i + 1].line.text):
+    if i + 1 == len(solid):
+        return False
+    following = solid[i + 1]
+    if is_relative_time(following.line.text):
         return True
-    before_is_headline = i > 0 and solid[i - 1].reason in ("header", HEADLINE)
-    return before_is_headline and after in ("byline", "truncated teaser")
+    after_headline = i > 0 and solid[i - 1].reason in ("header", HEADLINE)
+    return after_headline and following.reason in ("byline", "truncated teaser")
 
 
 def _cut_after_body(verdicts: list[Verdict]) -> list[Verdict]:
+    """Everything from the first sidebar heading or end note after the article is furniture."""
     prose_seen = 0
     for position, verdict in enumerate(verdicts):
-        text = verdict.line.text
-        if prose_seen >= _MIN_PROSE_BEFORE_CUT and _ends_body(text):
+        if prose_seen >= _MIN_PROSE_BEFORE_CUT and _ends_body(verdict):
             return verdicts[:position] + [
                 Verdict(rest.line, SIDEBAR, rest.pieces) for rest in verdicts[position:]
             ]
         if prose_seen < _MIN_PROSE_BEFORE_CUT:
-            prose_seen += verdict.is_content and is_prose(text)
+            prose_seen += verdict.is_content and is_prose(verdict.line.text)
     return verdicts
 
 
-def _ends_body(text: str) -> bool:
-    heading = _SECTION_HEADING.match(text) is not None and is_headline_shaped(text, max_words=6)
-    return heading or _END_NOTE.search(text) is not None
+def _ends_body(verdict: Verdict) -> bool:
+    if verdict.reason in (SYNDICATION, COPYRIGHT):
+        return True
+    text = verdict.line.text
+    return _SECTION_HEADING.match(text) is not None and is_headline_shaped(text, max_words=6)

@@ -17,9 +17,14 @@ _CREDIT = re.compile(
 )
 _CREDIT_WORDS = re.compile(
     r"photo|image|getty|reuters|\bAP\b|AFP|EPA|pool|\bvia\b|courtesy|credit|shutterstock"
-    r"|press service|reporting by|editing by",
+    r"|press service|file|reporting by|editing by",
     re.IGNORECASE,
 )
+
+
+def names_a_source(text: str) -> bool:
+    """True when ``text`` reads like a photo or wire credit ('Jane Doe/Getty Images')."""
+    return _CREDIT_WORDS.search(text) is not None
 
 
 def caption_pieces(text: str, line: Line) -> list[tuple[int, int]]:
@@ -35,11 +40,7 @@ def caption_pieces(text: str, line: Line) -> list[tuple[int, int]]:
 
 
 def _credits(line: Line) -> list[re.Match[str]]:
-    return [
-        match
-        for match in _CREDIT.finditer(line.text)
-        if _CREDIT_WORDS.search(match.group("credit"))
-    ]
+    return [match for match in _CREDIT.finditer(line.text) if names_a_source(match.group("credit"))]
 
 
 def _add_piece(

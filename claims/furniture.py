@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from claims.captions import names_a_source
 from claims.lines import (
     ends_like_sentence,
     has_lowercase_word,
@@ -21,11 +22,6 @@ _BULLET = re.compile(r"^[•·▪►▸●◦*+\-–—]\s")
 _BYLINE = re.compile(
     r"^(?:By|BY|Written by|Reporting by)\s+(?:[A-Z][\w'’.-]*|and|&|\||,|of|the|\s)+$"
 )
-_CREDIT_WORDS = re.compile(
-    r"photo|image|getty|reuters|\bAP\b|AFP|EPA|pool|\bvia\b|courtesy|credit|shutterstock"
-    r"|press service|file",
-    re.IGNORECASE,
-)
 _WHOLE_PARENTHESIS = re.compile(r"^\([^()]*\)$")
 _CREDIT_LINE = re.compile(r"^(?:photo|image|video|credit|photograph)s?\s*(?:by\b|:|credit)", re.I)
 _PROMO_PREFIX = re.compile(
@@ -33,6 +29,9 @@ _PROMO_PREFIX = re.compile(
     r"|SUBSCRIBE|ADVERTISEMENT|SPONSORED|RECOMMENDED|TRENDING|UP NEXT|READ NEXT)\s*[:|>»]",
     re.IGNORECASE,
 )
+SYNDICATION = "syndication note"
+COPYRIGHT = "copyright"
+
 _SYNDICATION = re.compile(
     r"originally appeared on|^source link\b|^(?:previous|next) (?:article|post|story)\b"
     r"|^this (?:story|article|report) (?:has been|was|is being) (?:updated|corrected|edited)"
@@ -91,7 +90,7 @@ def is_byline(text: str) -> bool:
 def is_credit_line(text: str) -> bool:
     """A photo credit on its own line: '(Photo by Jane Doe/Getty Images)'."""
     if _WHOLE_PARENTHESIS.match(text):
-        return _CREDIT_WORDS.search(text) is not None
+        return names_a_source(text)
     if _CREDIT_LINE.match(text) is None:
         return False
     return word_count(text) <= 6 or (word_count(text) <= 12 and not ends_like_sentence(text))
@@ -132,8 +131,8 @@ _RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("photo credit", is_credit_line),
     ("truncated teaser", is_truncated),
     ("promo link", lambda text: _PROMO_PREFIX.match(text) is not None),
-    ("syndication or copyright", lambda text: _SYNDICATION.search(text) is not None),
-    ("syndication or copyright", _is_copyright),
+    (SYNDICATION, lambda text: _SYNDICATION.search(text) is not None),
+    (COPYRIGHT, _is_copyright),
     ("account prompt", _is_short_account_prompt),
     ("call to action", lambda text: _CALL_TO_ACTION.search(text) is not None),
     ("breadcrumb", lambda text: _BREADCRUMB.search(text) is not None),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -127,7 +128,9 @@ def test_odd_html_never_crashes(page: str) -> None:
     assert_exact(article.text, article.claims)
 
 
-BASIL = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "corpora" / "basil"
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DATA = Path(os.environ.get("CROSSCHECK_SHARED_DATA", REPO_ROOT.parent / "shared" / "data"))
+BASIL = DATA / "corpora" / "basil"
 
 
 @pytest.mark.shared

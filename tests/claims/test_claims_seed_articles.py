@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from functools import cache
 from pathlib import Path
@@ -15,7 +16,8 @@ from claims.boilerplate import classify_lines
 from claims.headline import detect_headline
 from claims.lines import split_lines
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DATA = Path(os.environ.get("CROSSCHECK_SHARED_DATA", REPO_ROOT.parent / "shared" / "data"))
 SEEDS = DATA / "seed-articles"
 GOLD = DATA / "gold" / "pairs-dev.jsonl"
 
