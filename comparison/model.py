@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, Protocol
 
 Verdict = Literal["agree", "diverge", "unrelated"]
 ReasonType = Literal[
@@ -53,3 +53,9 @@ class Reason:
 class Comparison:
     verdict: Verdict
     reasons: tuple[Reason, ...] = ()
+
+
+class NliJudge(Protocol):
+    """An optional model that scores how likely ``hypothesis`` contradicts ``premise``."""
+
+    def contradiction_probability(self, premise: str, hypothesis: str) -> float: ...

@@ -1,0 +1,95 @@
+"""The claim comparator: agree, diverge (with typed reasons and spans) or unrelated."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+from spacy.language import Language
+
+from comparison.attribution import attribution_reasons
+from comparison.cache import LruCache
+from comparison.dates import date_reasons
+from comparison.events import different_events
+from comparison.judging import judge_reason
+from comparison.modality import modality_reasons
+from comparison.model import ClaimInput, Comparison, NliJudge, Reason
+from comparison.negation import negation_reasons
+from comparison.numbers import aligned_quantity_heads, number_reasons
+from comparison.overlap import facts_overlap
+from comparison.quantifiers import quantifier_reasons
+from comparison.quotes import quote_reasons
+from comparison.spans import merge_adjacent
+from comparison.substitution import substitution_reasons
+from facts import ClaimFacts, parse_claim
+
+NOTHING_SHARED_BELOW = 0.1
+UNRELATED_BELOW = 0.2
+ATTRIBUTION_FROM = 0.45
+JUDGE_FROM = 0.5
+
+
+class ClaimComparator:
+    """Compares two claims. Thread-safe; parsed facts are kept in a bounded LRU cache."""
+
+    def __init__(
+        self, nlp: Language, judge: NliJudge | None = None, cache_size: int = 4096
+    ) -> None:
+        self._nlp = nlp
+        self._judge = judge
+        self._cache: LruCache[ClaimFacts] = LruCache(cache_size)
+        self._parse_lock = threading.Lock()
+
+    def facts(self, claim: ClaimInput) -> ClaimFacts:
+        key = (claim.text, claim.published_at)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._parse(claim.text, claim.published_at)
+            self._cache.put(key, cached)
+        return cached
+
+    def _parse(self, text: str, published_at: date | None) -> ClaimFacts:
+        with self._parse_lock:
+            return parse_claim(self._nlp, text, published_at)
+
+    def compare(self, a: ClaimInput, b: ClaimInput) -> Comparison:
+        fa, fb = self.facts(a), self.facts(b)
+        if different_events(fa, fb):
+            return Comparison("unrelated")
+        overlap = facts_overlap(fa, fb)
+        if overlap < NOTHING_SHARED_BELOW:
+            return Comparison("unrelated")
+        reasons = find_reasons(fa, fb, overlap)
+        if reasons:
+            return Comparison("diverge", tuple(merge_adjacent(reasons, fa.text, fb.text)))
+        if overlap < UNRELATED_BELOW:
+            return Comparison("unrelated")
+        if self._judge is not None and overlap >= JUDGE_FROM:
+            judged = judge_reason(self._judge, fa, fb)
+            if judged is not None:
+                return Comparison("diverge", (judged,))
+        return Comparison("agree")
+
+
+def find_reasons(a: ClaimFacts, b: ClaimFacts, overlap: float) -> list[Reason]:
+    reasons = number_reasons(a, b)
+    reasons += date_reasons(a, b)
+    reasons += quantifier_reasons(a, b)
+    reasons += negation_reasons(a, b)
+    reasons += modality_reasons(a, b, aligned_quantity_heads(a, b))
+    reasons += quote_reasons(a, b)
+    if overlap >= ATTRIBUTION_FROM:
+        reasons += attribution_reasons(a, b)
+    if not reasons:
+        reasons += substitution_reasons(a, b)
+    return _one_per_type(reasons)
+
+
+def _one_per_type(reasons: list[Reason]) -> list[Reason]:
+    seen: set[str] = set()
+    kept: list[Reason] = []
+    for item in reasons:
+        if item.type not in seen:
+            seen.add(item.type)
+            kept.append(item)
+    return kept

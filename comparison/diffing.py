@@ -1,0 +1,42 @@
+"""Word-level alignment of two claims (content lemmas), used for substitutions and fallbacks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from facts.model import ClaimFacts, TextSpan, TokenInfo
+
+
+def lemma_sequence(facts: ClaimFacts) -> list[str]:
+    return [t.lemma for t in facts.tokens if not _is_punct(t)]
+
+
+def word_tokens(facts: ClaimFacts) -> list[TokenInfo]:
+    return [t for t in facts.tokens if not _is_punct(t)]
+
+
+def _is_punct(token: TokenInfo) -> bool:
+    return token.pos == "PUNCT" or not any(ch.isalnum() for ch in token.text)
+
+
+def opcodes(a: ClaimFacts, b: ClaimFacts) -> Sequence[tuple[str, int, int, int, int]]:
+    matcher = SequenceMatcher(a=lemma_sequence(a), b=lemma_sequence(b), autojunk=False)
+    return matcher.get_opcodes()
+
+
+def tokens_span(facts: ClaimFacts, tokens: list[TokenInfo]) -> TextSpan:
+    start, end = tokens[0].start, tokens[-1].end
+    return TextSpan(facts.text[start:end], start, end)
+
+
+def first_difference(a: ClaimFacts, b: ClaimFacts) -> tuple[TextSpan, TextSpan] | None:
+    words_a, words_b = word_tokens(a), word_tokens(b)
+    for tag, i1, i2, j1, j2 in opcodes(a, b):
+        if tag == "equal":
+            continue
+        part_a = words_a[max(0, i1 - 1) : max(i2, i1 + 1)] or words_a[-1:]
+        part_b = words_b[max(0, j1 - 1) : max(j2, j1 + 1)] or words_b[-1:]
+        if part_a and part_b:
+            return tokens_span(a, part_a), tokens_span(b, part_b)
+    return None

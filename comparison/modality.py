@@ -1,0 +1,79 @@
+"""Certainty: "will mass" vs "could reach", "accused ... of seeking" vs "could lead to"."""
+
+from __future__ import annotations
+
+from comparison.findings import reason
+from comparison.model import Reason
+from facts.model import ClaimFacts, ModalityFact, TextSpan
+
+_LEVEL_WORDS = {5: "firm", 4: "intended or expected", 3: "hearsay", 2: "possible"}
+_MIN_SHARED = 3
+
+
+def modality_reasons(a: ClaimFacts, b: ClaimFacts, anchors: list[tuple[int, int]]) -> list[Reason]:
+    """``anchors``: token index pairs (in a, in b) of facts already aligned, e.g. quantities."""
+    for ma in a.modalities:
+        for mb in b.modalities:
+            if ma.level == mb.level or not _aligned(ma, a, mb, b, anchors):
+                continue
+            return [_reason(ma, a, mb, b)]
+    return []
+
+
+def _aligned(
+    ma: ModalityFact, a: ClaimFacts, mb: ModalityFact, b: ClaimFacts, anchors: list[tuple[int, int]]
+) -> bool:
+    if any(_governs(a, ma.head, ia) and _governs(b, mb.head, ib) for ia, ib in anchors):
+        return True
+    shared = ma.scope & mb.scope
+    return len(shared) >= _MIN_SHARED and len(shared) >= 0.3 * min(len(ma.scope), len(mb.scope))
+
+
+def _governs(facts: ClaimFacts, head: int, index: int) -> bool:
+    """Whether token ``index`` lies in the clause headed by ``head`` (at most 3 steps up)."""
+    current = index
+    for _ in range(4):
+        if current == head:
+            return True
+        if not 0 <= current < len(facts.tokens):
+            return False
+        parent = facts.tokens[current].head
+        if parent == current:
+            return False
+        current = parent
+    return False
+
+
+def _reason(ma: ModalityFact, a: ClaimFacts, mb: ModalityFact, b: ClaimFacts) -> Reason:
+    shared = ma.scope & mb.scope
+    span_a, span_b = _scope_span(a, ma, shared), _scope_span(b, mb, shared)
+    explanation = (
+        f"this: '{ma.cue}' ({_LEVEL_WORDS.get(ma.level, 'certain')}); "
+        f"other: '{mb.cue}' ({_LEVEL_WORDS.get(mb.level, 'certain')})"
+    )
+    return reason("modality", span_a, span_b, explanation)
+
+
+def _scope_span(facts: ClaimFacts, fact: ModalityFact, shared: frozenset[str]) -> TextSpan:
+    """From the marker to the last shared word inside its clause."""
+    end = fact.span.end
+    for index, token in enumerate(facts.tokens):
+        if (
+            token.start >= fact.span.start
+            and token.lemma in shared
+            and _governs_deep(facts, fact.head, index)
+        ):
+            end = max(end, token.end)
+    return TextSpan(facts.text[fact.span.start : end], fact.span.start, end)
+
+
+def _governs_deep(facts: ClaimFacts, head: int, index: int) -> bool:
+    current = index
+    for _ in range(12):
+        if current == head:
+            return True
+        parent = facts.tokens[current].head
+        if parent == current:
+            return False
+        current = parent
+    return False

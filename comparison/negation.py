@@ -1,0 +1,50 @@
+"""Polarity: one claim negates a predicate the other asserts."""
+
+from __future__ import annotations
+
+from comparison.findings import quoted, reason
+from comparison.model import Reason
+from facts.model import ClaimFacts, NegationFact, TextSpan, TokenInfo
+
+_MIN_SHARED = 2
+_LIGHT_HEADS = frozenset({"be", "have", "do", "say"})
+
+
+def negation_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    reasons = [r for fact in a.negations if (r := _check(fact, a, b, flip=False))]
+    reasons += [r for fact in b.negations if (r := _check(fact, b, a, flip=True))]
+    return reasons[:1]
+
+
+def _check(fact: NegationFact, own: ClaimFacts, other: ClaimFacts, flip: bool) -> Reason | None:
+    shared = fact.scope & other.content_lemmas
+    if len(shared) < _MIN_SHARED or len(shared) < 0.6 * len(fact.scope):
+        return None
+    if any(
+        len(n.scope & fact.scope) >= _MIN_SHARED or n.head_lemma == fact.head_lemma
+        for n in other.negations
+    ):
+        return None
+    counterpart = _counterpart(fact, other, shared)
+    if counterpart is None:
+        return None
+    explanation = f"negated {quoted(fact.span)} vs affirmed {quoted(counterpart)}"
+    if flip:
+        return reason("negation", counterpart, fact.span, explanation)
+    return reason("negation", fact.span, counterpart, explanation)
+
+
+def _counterpart(fact: NegationFact, other: ClaimFacts, shared: frozenset[str]) -> TextSpan | None:
+    tokens = other.tokens
+    if fact.head_lemma not in _LIGHT_HEADS:
+        same_head = [t for t in tokens if t.lemma == fact.head_lemma and t.is_content]
+        if same_head:
+            return _token_span(other, same_head[0])
+    if len(shared) >= 3 and len(shared) >= 0.8 * len(fact.scope):
+        heads = [t for t in tokens if t.dep == "ROOT"]
+        return _token_span(other, heads[0]) if heads else None
+    return None
+
+
+def _token_span(facts: ClaimFacts, token: TokenInfo) -> TextSpan:
+    return TextSpan(facts.text[token.start : token.end], token.start, token.end)

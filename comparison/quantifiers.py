@@ -1,0 +1,82 @@
+"""Scope of a set: "all OSCE members" vs "several European countries"."""
+
+from __future__ import annotations
+
+from comparison.findings import reason
+from comparison.model import Reason
+from facts.model import ClaimFacts, EntityFact, QuantifierFact, TextSpan
+from facts.names import same_entity
+
+_GROUP_REACH = 70
+
+
+def quantifier_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    for qa in a.quantifiers:
+        for qb in b.quantifiers:
+            if qa.kind == qb.kind:
+                continue
+            if qa.noun == qb.noun and not _kind_on_side(qb.kind, a, qa.noun):
+                return [_reason(qa.span, qb.span, qa, qb, "quantifier")]
+    return _grouped(a, b)
+
+
+def _kind_on_side(kind: str, facts: ClaimFacts, noun: str) -> bool:
+    return any(q.kind == kind and q.noun == noun for q in facts.quantifiers)
+
+
+def _grouped(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    """Quantified sets listed next to the same named entity on both sides (a list of recipients)."""
+    for ea in a.entities:
+        for eb in b.entities:
+            if not same_entity(ea.key, eb.key):
+                continue
+            group_a = [q for q in a.quantifiers if 0 < q.span.start - ea.span.end <= _GROUP_REACH]
+            group_b = [q for q in b.quantifiers if 0 < q.span.start - eb.span.end <= _GROUP_REACH]
+            kinds_a, kinds_b = {q.kind for q in group_a}, {q.kind for q in group_b}
+            if not group_a or not group_b or kinds_a == kinds_b:
+                continue
+            return _group_reasons(a, ea, group_a, b, eb, group_b)
+    return []
+
+
+def _group_reasons(
+    a: ClaimFacts,
+    ea: EntityFact,
+    group_a: list[QuantifierFact],
+    b: ClaimFacts,
+    eb: EntityFact,
+    group_b: list[QuantifierFact],
+) -> list[Reason]:
+    only_a = {q.kind for q in group_a} - {q.kind for q in group_b}
+    odd_a = [q for q in group_a if q.kind in only_a] or group_a
+    span_a = _between(a, odd_a[0].span.start, group_a[-1].span.end)
+    span_b = _between(b, _start_with_article(b, eb.span.start), group_b[-1].span.end)
+    reasons = [_reason(span_a, span_b, odd_a[0], group_b[0], "quantifier")]
+    names_a = _names_between(a, span_a) - {ea.key}
+    names_b = _names_between(b, span_b) - {eb.key}
+    if names_a and names_b and not any(same_entity(x, y) for x in names_a for y in names_b):
+        explanation = f"this names {sorted(names_a)}; other names {sorted(names_b)}"
+        reasons.append(reason("entity", span_a, span_b, explanation))
+    return reasons
+
+
+def _start_with_article(facts: ClaimFacts, start: int) -> int:
+    before = facts.text[max(0, start - 4) : start]
+    return start - 4 if before.lower() == "the " else start
+
+
+def _names_between(facts: ClaimFacts, span: TextSpan) -> set[str]:
+    return {e.key for e in facts.entities if span.start <= e.span.start < span.end}
+
+
+def _between(facts: ClaimFacts, start: int, end: int) -> TextSpan:
+    return TextSpan(facts.text[start:end], start, end)
+
+
+def _reason(
+    span_a: TextSpan, span_b: TextSpan, qa: QuantifierFact, qb: QuantifierFact, kind: str
+) -> Reason:
+    explanation = (
+        f"this: '{qa.word} {qa.noun}' ({qa.kind}); other: '{qb.word} {qb.noun}' ({qb.kind})"
+    )
+    return reason("quantifier", span_a, span_b, explanation)

@@ -1,0 +1,259 @@
+"""Dates and time frames, resolved to a [start, end] interval against the publication date."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from facts.model import DateFact, TextSpan
+
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_YEAR = r"(?:19|20)\d\d"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+Interval = tuple[date, date]
+Resolver = Callable[[re.Match[str], date | None], tuple[str, Interval | None, str]]
+
+
+def _month_number(text: str) -> int:
+    return MONTHS[text.lower()[:3]]
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _nearest_year(month: int, day: int, anchor: date | None) -> int | None:
+    if anchor is None:
+        return None
+    candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
+    return min(candidates, key=lambda y: abs((_safe_date(y, month, day) - anchor).days))
+
+
+def _safe_date(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def _month_day(match: re.Match[str], anchor: date | None) -> tuple[str, Interval | None, str]:
+    month = _month_number(match.group("month"))
+    day = int(match.group("day"))
+    year_text = match.group("year")
+    year = int(year_text) if year_text else _nearest_year(month, day, anchor)
+    key = f"md:{year_text or ''}-{month:02d}-{day:02d}"
+    if year is None or not 1 <= day <= 31:
+        return key, None, "day"
+    when = _safe_date(year, month, day)
+    return f"d:{when.isoformat()}", (when, when), "day"
+
+
+def _part_of_month(match: re.Match[str], anchor: date | None) -> tuple[str, Interval | None, str]:
+    part = match.group("part").lower()
+    month = _month_number(match.group("month"))
+    year_text = match.group("year")
+    year = int(year_text) if year_text else _nearest_year(month, 15, anchor)
+    first, last = {"early": (1, 10), "mid": (11, 20)}.get(part, (21, 31))
+    key = f"pm:{part}-{month:02d}"
+    if year is None:
+        return key, None, "span"
+    return key, (_safe_date(year, month, first), _safe_date(year, month, last)), "span"
+
+
+def _month_only(match: re.Match[str], anchor: date | None) -> tuple[str, Interval | None, str]:
+    month = _month_number(match.group("month"))
+    year_text = match.group("year")
+    year = int(year_text) if year_text else _nearest_year(month, 15, anchor)
+    key = f"m:{month:02d}"
+    if year is None:
+        return key, None, "month"
+    return key, (date(year, month, 1), _month_end(year, month)), "month"
+
+
+def _weekday(match: re.Match[str], anchor: date | None) -> tuple[str, Interval | None, str]:
+    name = match.group("weekday").lower()
+    which = (match.group("which") or "").lower()
+    key = f"wd:{which}{name}"
+    if anchor is None:
+        return key, None, "day"
+    back = (anchor.weekday() - WEEKDAYS.index(name)) % 7
+    when = anchor - timedelta(days=back)
+    if which == "next":
+        when = anchor + timedelta(days=(WEEKDAYS.index(name) - anchor.weekday()) % 7 or 7)
+    elif which == "last" and back == 0:
+        when = anchor - timedelta(days=7)
+    return key, (when, when), "day"
+
+
+_DEICTIC_OFFSETS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _deictic(match: re.Match[str], anchor: date | None) -> tuple[str, Interval | None, str]:
+    word = match.group("word").lower().split()[0]
+    offset = _DEICTIC_OFFSETS.get(word, 0)
+    key = f"rel:{offset}"
+    if anchor is None:
+        return key, None, "day"
+    when = anchor + timedelta(days=offset)
+    return key, (when, when), "day"
+
+
+def _relative_period(match: re.Match[str], anchor: date | None) -> tuple[str, Interval | None, str]:
+    which = match.group("which").lower().replace("past", "last")
+    unit = match.group("unit").lower()
+    key = f"per:{which}-{unit}"
+    if anchor is None:
+        return key, None, "span"
+    shift = {"last": -1, "next": 1}.get(which, 0)
+    return key, _calendar_period(anchor, unit, shift), "year" if unit == "year" else "span"
+
+
+def _calendar_period(anchor: date, unit: str, shift: int) -> Interval:
+    if unit == "week":
+        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=shift)
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 + shift
+        year, month = divmod(index, 12)
+        return date(year, month + 1, 1), _month_end(year, month + 1)
+    year = anchor.year + shift
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+_COMING_DAYS = {"day": 7, "week": 35, "month": 180}
+
+
+def _coming(match: re.Match[str], anchor: date | None) -> tuple[str, Interval | None, str]:
+    direction = "past" if match.group("dir").lower() in ("past", "last") else "next"
+    unit = match.group("unit").lower().rstrip("s")
+    key = f"win:{direction}-{unit}"
+    if anchor is None:
+        return key, None, "span"
+    length = timedelta(days=_COMING_DAYS.get(unit, 7))
+    if direction == "past":
+        return key, (anchor - length, anchor), "span"
+    return key, (anchor, anchor + length), "span"
+
+
+def _year(match: re.Match[str], anchor: date | None) -> tuple[str, Interval | None, str]:
+    year = int(match.group("year"))
+    return f"y:{year}", (date(year, 1, 1), date(year, 12, 31)), "year"
+
+
+_PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
+    (
+        re.compile(
+            rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{_YEAR})\b)?",
+            re.I,
+        ),
+        _month_day,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?(?:,?\s+(?P<year>{_YEAR})\b)?",
+            re.I,
+        ),
+        _month_day,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<part>early|mid|late)[- ](?P<month>{_MONTH})\b\.?(?:,?\s+(?P<year>{_YEAR})\b)?",
+            re.I,
+        ),
+        _part_of_month,
+    ),
+    (
+        re.compile(
+            r"\b(?:in|the)\s+(?:the\s+)?(?P<dir>coming|next|past|last)\s+(?:few\s+|several\s+)?"
+            r"(?P<unit>days|weeks|months)\b",
+            re.I,
+        ),
+        _coming,
+    ),
+    (re.compile(rf"\b(?:(?P<which>last|next|this)\s+)?(?P<weekday>{_WEEKDAY})\b", re.I), _weekday),
+    (
+        re.compile(
+            r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b",
+            re.I,
+        ),
+        _deictic,
+    ),
+    (
+        re.compile(
+            r"\b(?:earlier\s+|later\s+)?(?P<which>last|next|this|past)\s+(?P<unit>week|month|year)\b",
+            re.I,
+        ),
+        _relative_period,
+    ),
+    (
+        re.compile(
+            rf"\b(?:in\s+|since\s+|during\s+)?(?P<month>january|february|march|april|june|july|august|"
+            rf"september|october|november|december)\b(?:,?\s+(?P<year>{_YEAR})\b)?",
+            re.I,
+        ),
+        _month_only,
+    ),
+    (re.compile(rf"(?<![\d,.$-])\b(?P<year>{_YEAR})\b(?![\d,.%-]\d)", re.I), _year),
+]
+
+
+def _is_deadline(text: str, start: int) -> bool:
+    return bool(
+        re.search(
+            r"\b(?:by|until|before|no later than)\s+$", text[max(0, start - 16) : start], re.I
+        )
+    )
+
+
+def extract_dates(text: str, published_at: date | None) -> list[DateFact]:
+    """All dates and time frames in ``text``, left to right, without overlaps."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateFact] = []
+    for pattern, resolve in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            fact = _build(text, match, resolve, published_at)
+            if fact is not None:
+                taken.append((start, end))
+                found.append(fact)
+    return sorted(found, key=lambda fact: fact.span.start)
+
+
+def _build(
+    text: str, match: re.Match[str], resolve: Resolver, published_at: date | None
+) -> DateFact | None:
+    try:
+        key, interval, precision = resolve(match, published_at)
+    except (ValueError, OverflowError, KeyError):
+        return None
+    start, end = match.span()
+    deictic = resolve in (_weekday, _deictic)
+    return DateFact(
+        key=key,
+        start=interval[0] if interval else None,
+        end=interval[1] if interval else None,
+        precision=precision,  # type: ignore[arg-type]
+        deictic=deictic,
+        deadline=_is_deadline(text, start),
+        span=TextSpan(text[start:end], start, end),
+    )

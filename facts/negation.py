@@ -1,0 +1,49 @@
+"""Negation cues scoped to the predicate they negate ("did not give", "no plans", "denied")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from facts.model import NegationFact
+from facts.text import content_lemmas_of, covering_span
+
+_NEGATIVE_DETERMINERS = frozenset({"no", "none", "nobody", "nothing", "neither", "nor"})
+_NEGATIVE_VERBS = frozenset({"deny", "fail", "refuse", "decline", "reject"})
+
+
+def extract_negations(doc: Doc) -> list[NegationFact]:
+    found: list[NegationFact] = []
+    for token in doc:
+        head = _negated_head(token)
+        if head is None:
+            continue
+        scope = content_lemmas_of(head.subtree, exclude={token.i})
+        span = covering_span(doc, min(token.i, head.i), max(token.i, head.i))
+        found.append(NegationFact(token.lower_, head.lemma_.lower(), scope, span, head.i))
+    return found
+
+
+def _negated_head(token: Token) -> Token | None:
+    lower = token.lower_
+    if token.dep_ == "neg" or lower in ("not", "n't", "never", "n’t"):
+        return token.head
+    if lower in _NEGATIVE_DETERMINERS and token.dep_ in (
+        "det",
+        "nsubj",
+        "dobj",
+        "attr",
+        "nsubjpass",
+    ):
+        return _clause_head(token)
+    if lower == "without" and token.dep_ == "prep":
+        return token.head
+    if token.lemma_.lower() in _NEGATIVE_VERBS and token.pos_ == "VERB":
+        return token
+    return None
+
+
+def _clause_head(token: Token) -> Token:
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head

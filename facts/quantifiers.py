@@ -1,0 +1,52 @@
+"""Quantifiers over a set: all / every / both, most / many, several / some / few, none."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from facts.model import Quantifier, QuantifierFact
+from facts.text import covering_span
+
+QUANTIFIER_KINDS: dict[str, Quantifier] = {
+    "all": "universal",
+    "every": "universal",
+    "each": "universal",
+    "both": "universal",
+    "most": "majority",
+    "many": "majority",
+    "numerous": "majority",
+    "several": "partial",
+    "some": "partial",
+    "few": "partial",
+    "none": "none",
+}
+
+
+def extract_quantifiers(doc: Doc) -> list[QuantifierFact]:
+    found: list[QuantifierFact] = []
+    for token in doc:
+        kind = QUANTIFIER_KINDS.get(token.lower_)
+        if kind is None or _is_number_hedge(token):
+            continue
+        noun = _quantified_noun(token)
+        if noun is None:
+            continue
+        span = covering_span(doc, min(token.i, noun.i), max(token.i, noun.i))
+        found.append(QuantifierFact(token.lower_, kind, noun.lemma_.lower(), span, noun.i))
+    return found
+
+
+def _is_number_hedge(token: Token) -> bool:
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "some" and following is not None and following.like_num
+
+
+def _quantified_noun(token: Token) -> Token | None:
+    if token.dep_ in ("det", "amod", "predet", "nummod") and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head
+    for child in token.children:
+        if child.lower_ == "of":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None

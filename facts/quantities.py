@@ -1,0 +1,204 @@
+"""Quantities with their bound: "more than 30,000 troops", "could reach 30,000", "about 30"."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from spacy.tokens import Doc, Token
+
+from facts.model import Bound, QuantityFact, QuantityKind, TextSpan
+from facts.numbers import NUMBER_PATTERN, NUMBER_RE, parse_number, round_magnitude
+
+_LOWER = (
+    r"more\s+than|over|at\s+least|above|upwards\s+of|in\s+excess\s+of|exceeding|no\s+fewer\s+than"
+    r"|no\s+less\s+than|north\s+of|a\s+minimum\s+of|tops|topped|surpassed|passed"
+)
+_UPPER = (
+    r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|less\s+than|fewer\s+than|under|below"
+    r"|no\s+more\s+than|(?:could|may|might|would|will|to)\s+(?:reach|hit|rise\s+to|top)|a\s+maximum\s+of"
+)
+_NEAR = r"nearly|almost|close\s+to|just\s+under|just\s+shy\s+of|nearing"
+_APPROX = (
+    r"about|around|roughly|approximately|an\s+estimated|estimated|some|an\s+average\s+of"
+    r"|more\s+or\s+less|approx\.?|circa|~"
+)
+_EXACT = r"exactly|precisely|just|only"
+_BOUND_RE = re.compile(
+    rf"(?:(?P<lower>{_LOWER})|(?P<upper>{_UPPER})|(?P<near>{_NEAR})|(?P<approx>{_APPROX})"
+    rf"|(?P<exact>{_EXACT}))\s+(?:the\s+)?(?:\$|€|£|US\$)?\s*$",
+    re.I,
+)
+_RANGE_RE = re.compile(
+    rf"(?:between\s+|from\s+)?(?P<a>{NUMBER_PATTERN})\s*(?:%|percent)?\s*(?:to|and|-|–|or)\s*"
+    rf"(?:\$|€|£)?\s*(?P<b>{NUMBER_PATTERN})(?![\w:/-])",
+    re.I,
+)
+_CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|€|£|¥|USD|EUR|GBP|Rs\.?)\s*$", re.I)
+_CURRENCY_AFTER = re.compile(r"^\s*(?:dollars?|euros?|pounds?|yen|rupees?|usd|eur|gbp)\b", re.I)
+_PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)", re.I)
+TIME_UNITS = {
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "century",
+}
+_UNIT_ALIASES = {"pts": "point", "pt": "point", "yrs": "year", "hrs": "hour", "mins": "minute"}
+_VAGUE_NUMBER = {"one"}
+
+
+def extract_quantities(doc: Doc, taken: list[tuple[int, int]]) -> list[QuantityFact]:
+    """Quantities in the parsed claim, skipping character ranges already used by dates."""
+    text = doc.text
+    found: list[QuantityFact] = []
+    for match in _RANGE_RE.finditer(text):
+        fact = _range_fact(doc, match, taken)
+        if fact is not None:
+            found.append(fact)
+            taken = [*taken, (fact.number_span.start, fact.number_span.end)]
+    for match in NUMBER_RE.finditer(text):
+        start, end = match.span()
+        if _overlaps(start, end, taken):
+            continue
+        fact = _single_fact(doc, match)
+        if fact is not None:
+            found.append(fact)
+    return sorted(found, key=lambda fact: fact.span.start)
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in taken)
+
+
+def _single_fact(doc: Doc, match: re.Match[str]) -> QuantityFact | None:
+    text = doc.text
+    start, end = match.span()
+    value = parse_number(match.group())
+    if value is None or _looks_like_id(text, start, end):
+        return None
+    kind, unit, unit_end, head = _kind_and_unit(doc, start, end)
+    if match.group().lower() in _VAGUE_NUMBER and not unit:
+        return None
+    bound_match = _BOUND_RE.search(text[max(0, start - 30) : start])
+    bound = _bound_name(bound_match)
+    span_start = start - len(bound_match.group()) if bound_match else _currency_start(text, start)
+    low, high = _interval(value, bound)
+    if head < 0:
+        head = _token_index(doc, start, end)
+    return QuantityFact(
+        value=value,
+        low=low,
+        high=high,
+        bound=bound,
+        kind=kind,
+        unit=unit,
+        span=TextSpan(text[span_start:unit_end], span_start, unit_end),
+        number_span=TextSpan(text[start:end], start, end),
+        head=head,
+    )
+
+
+def _range_fact(
+    doc: Doc, match: re.Match[str], taken: list[tuple[int, int]]
+) -> QuantityFact | None:
+    start, end = match.span()
+    if _overlaps(start, end, taken):
+        return None
+    first, second = parse_number(match.group("a")), parse_number(match.group("b"))
+    if first is None or second is None or not 0 < first < second:
+        return None
+    if _looks_like_id(doc.text, start, end) or (first >= 1900 and second <= 2100 and second < 2100):
+        return None
+    kind, unit, unit_end, head = _kind_and_unit(doc, match.start("b"), end)
+    return QuantityFact(
+        value=(first + second) / 2,
+        low=first,
+        high=second,
+        bound="range",
+        kind=kind,
+        unit=unit,
+        span=TextSpan(doc.text[start:unit_end], start, unit_end),
+        number_span=TextSpan(doc.text[start:end], start, end),
+        head=head,
+    )
+
+
+def _token_index(doc: Doc, start: int, end: int) -> int:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span[-1].i if span is not None and len(span) else -1
+
+
+def _looks_like_id(text: str, start: int, end: int) -> bool:
+    before, after = text[max(0, start - 1) : start], text[end : end + 1]
+    return before in ("#", "-", "/") or after in ("-", "/", ":")
+
+
+def _bound_name(match: re.Match[str] | None) -> Bound:
+    if match is None:
+        return "exact"
+    if match.group("lower"):
+        return "lower"
+    if match.group("upper"):
+        return "upper"
+    if match.group("near"):
+        return "upper"
+    if match.group("approx"):
+        return "approx"
+    return "exact"
+
+
+def _currency_start(text: str, start: int) -> int:
+    currency = _CURRENCY_BEFORE.search(text[max(0, start - 4) : start])
+    return start - len(currency.group()) if currency else start
+
+
+def _interval(value: float, bound: Bound) -> tuple[float, float]:
+    """The values the writer's wording allows, counting on rounding of round figures."""
+    slack = min(round_magnitude(value) / 2, 0.1 * abs(value))
+    if bound == "lower":
+        return value * (1 + 1e-9), math.inf
+    if bound == "upper":
+        return 0.0, value
+    if bound == "approx":
+        return value * 0.85, value * 1.15
+    return value - slack, value + slack
+
+
+def _kind_and_unit(doc: Doc, start: int, end: int) -> tuple[QuantityKind, str, int, int]:
+    """Kind, unit, end of the unit's text and the counted noun's token index."""
+    text = doc.text
+    percent = _PERCENT_AFTER.match(text[end:])
+    if percent:
+        return "percent", "%", end + percent.end(), -1
+    currency_after = _CURRENCY_AFTER.match(text[end:])
+    if _CURRENCY_BEFORE.search(text[max(0, start - 4) : start]) or currency_after:
+        unit_end = end + currency_after.end() if currency_after else end
+        return "money", "$", unit_end, -1
+    noun = _counted_noun(doc, start, end)
+    if noun is None:
+        return "count", "", end, -1
+    lemma = _UNIT_ALIASES.get(noun.lower_, noun.lemma_.lower())
+    kind: QuantityKind = "duration" if lemma in TIME_UNITS else "count"
+    return kind, lemma, max(end, noun.idx + len(noun.text)), noun.i
+
+
+def _counted_noun(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    last = span[-1]
+    head = last.head
+    modifies_noun = last.dep_ in ("nummod", "quantmod", "compound", "amod")
+    if modifies_noun and head.pos_ in ("NOUN", "PROPN") and 0 < head.i - last.i <= 4:
+        return head
+    for token in doc[last.i + 1 : last.i + 4]:
+        if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in ("of",):
+            return token
+        if token.pos_ not in ("ADJ", "NUM", "PROPN", "ADV") and token.lower_ != "-":
+            break
+    return None
