@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,33 @@ def test_very_long_text_is_handled_quickly_and_exactly() -> None:
     article = extract_article(text=text)
     assert len(article.claims) == 6000
     assert_exact(text, article.claims[-10:])
+
+
+PAGE_LINES = [
+    *BODY,
+    HEADLINE,
+    "",
+    "• Home",
+    "By Sam Reed, Example News",
+    "March 3, 2021, 8:05 PM",
+    "PHOTO: Council members vote on Tuesday night. (Ana Ruiz/Reuters)",
+    "Related Stories",
+    "A bakery opened downtown and drew long queues on its first day...",
+    "2 hours ago",
+    "\u00a0",
+    "\t",
+]
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_random_pages_give_exact_offsets(seed: int) -> None:
+    generator = random.Random(seed)
+    lines = [generator.choice(PAGE_LINES) for _ in range(generator.randint(0, 40))]
+    text = generator.choice(["\n", "\r\n", "\n\n"]).join(lines)
+    article = extract_article(text=text)
+    assert article.text == text
+    assert_exact(text, article.claims)
+    assert all(claim.text != HEADLINE for claim in article.claims)
 
 
 @pytest.mark.parametrize("arguments", [{}, {"text": "a", "html": "<p>a</p>"}])

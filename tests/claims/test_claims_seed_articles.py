@@ -91,6 +91,14 @@ def test_seed_claims_are_exact_slices(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", seed_names())
+def test_seed_claims_survive_windows_line_endings(name: str) -> None:
+    text = (SEEDS / name).read_text(encoding="utf-8").replace("\n", "\r\n")
+    article = extract_article(text=text)
+    assert [c.text for c in article.claims] == [c.text for c in seed_article(name).claims]
+    assert all(text[c.start : c.end] == c.text for c in article.claims)
+
+
+@pytest.mark.parametrize("name", seed_names())
 def test_seed_headline_is_the_manifest_title_and_no_claim(name: str) -> None:
     manifest = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))
     expected = {entry["file"]: entry["title"] for entry in manifest["articles"]}[name]
