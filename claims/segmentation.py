@@ -23,7 +23,7 @@ MIN_SENTENCE_WORDS = 4
 
 _BOUNDARY = re.compile(r"(?P<mark>\.{2,}|…|[.!?]+)(?P<close>[”’\"')\]»]*)\s+(?=\S)")
 _OPENING_PUNCTUATION = "“‘\"'([«¡¿–—"
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_LOOKAHEAD = 60  # characters after a boundary enough to read the next word
 _NEXT_WORD = re.compile(r"[“‘\"'(\[]*([\w’'-]+)")
 _LEADING_MARKER = re.compile(r"[•·▪►▸●◦*\-–—]\s+")
 
@@ -58,15 +58,22 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_sentence_end(text: str, match: re.Match[str], line_start: int) -> bool:
-    following = text[match.end() :]
+    following = text[match.end() : match.end() + _LOOKAHEAD]
     if not _opens_sentence(following[:1]):
         return False
     if match.group("mark") != "." or match.group("close"):
         return True
-    token_match = _TOKEN_BEFORE.search(text, line_start, match.start())
-    token = token_match.group(1).lstrip(_OPENING_PUNCTUATION) if token_match else ""
-    at_line_start = token_match is not None and token_match.start() == line_start
+    token_start = _token_start(text, line_start, match.start())
+    token = text[token_start : match.start()].lstrip(_OPENING_PUNCTUATION)
+    at_line_start = token_start == line_start
     return _full_stop_ends_sentence(token, following, at_line_start=at_line_start)
+
+
+def _token_start(text: str, line_start: int, position: int) -> int:
+    """Where the whitespace-free token that ends at ``position`` starts."""
+    while position > line_start and not text[position - 1].isspace():
+        position -= 1
+    return position
 
 
 def _opens_sentence(character: str) -> bool:
