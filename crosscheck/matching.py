@@ -49,7 +49,7 @@ class MatchFinder:
                 and claims[key].article_id != article_id
                 and claims[key].article_id in articles
             ]
-            found.append(candidates[:top_k])
+            found.append(diversified(candidates, top_k))
         return found
 
     def syndicated_copies(
@@ -85,6 +85,25 @@ class MatchFinder:
             return np.zeros((0, 1), dtype=np.float32)
         _, vectors = self._store.vectors([claim.key for claim in article.claims])
         return vectors
+
+
+def diversified(candidates: Sequence[CandidateMatch], top_k: int) -> list[CandidateMatch]:
+    """The ``top_k`` best candidates taken round-robin across articles, best first.
+
+    Each other article gets its closest claim in before any article gets a second one, so
+    one article that repeats a sentence (a syndicated copy, an update) cannot crowd out
+    the other outlets' versions of the fact.
+    """
+    by_article: dict[str, list[CandidateMatch]] = {}
+    for candidate in sorted(candidates, key=lambda c: -c.similarity):
+        by_article.setdefault(candidate.article.id, []).append(candidate)
+    chosen: list[CandidateMatch] = []
+    depth = 0
+    while len(chosen) < top_k and any(len(group) > depth for group in by_article.values()):
+        this_round = [group[depth] for group in by_article.values() if len(group) > depth]
+        chosen.extend(sorted(this_round, key=lambda c: -c.similarity)[: top_k - len(chosen)])
+        depth += 1
+    return sorted(chosen, key=lambda c: -c.similarity)
 
 
 def _matched_articles(found: Iterable[Sequence[CandidateMatch]]) -> list[StoredArticle]:

@@ -54,13 +54,16 @@ class SentenceTransformerEncoder:
             raise EncoderLoadError(f"no sentence-transformers model at {path}")
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
 
         try:
             self._model = SentenceTransformer(str(path), device=device, local_files_only=True)
         except (OSError, ValueError) as error:
             raise EncoderLoadError(f"cannot load model at {path}: {error}") from error
         self._name = f"sentence-transformers:{path.name}"
-        self._dimension = int(self._model.get_sentence_embedding_dimension() or 0)
+        self._dimension = int(self._model.get_embedding_dimension() or 0)
         self._batch_size = batch_size
 
     @property

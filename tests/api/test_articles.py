@@ -12,7 +12,7 @@ def test_post_article_returns_claims_with_exact_offsets(client: FlaskClient, mak
     assert body["id"] == "cms-post:42"
     assert body["title"] == "Storm Leaves Thousands Without Power"
     assert body["published_at"] == "2026-03-03"
-    assert len(body["claims"]) == 4
+    assert len(body["claims"]) == 3
     for claim in body["claims"]:
         assert body["text"][claim["start"] : claim["end"]] == claim["text"]
         assert claim["id"].startswith("cms-post:42:")

@@ -1,0 +1,119 @@
+"""Times the product path on the real packaged model: load, index the five seeds, check one.
+
+Usage: python bench/index_and_check.py [--repeat N]
+
+Prints wall-clock figures for model loading, indexing each seed page through
+POST /v1/articles, one POST /v1/check of the ABC article against the other four, and the
+p50/p95 of POST /v1/compare over the gold pairs on the warm app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("CROSSCHECK_SHARED_DATA", REPO.parent / "shared" / "data"))
+
+
+def load_seeds() -> list[dict[str, Any]]:
+    folder = SHARED / "seed-articles"
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    return [
+        {
+            "id": entry["file"][:3],
+            "source": entry["source"],
+            "published_at": entry["published_at"],
+            "text": (folder / entry["file"]).read_text(encoding="utf-8"),
+        }
+        for entry in manifest["articles"]
+    ]
+
+
+def timed(action: Any) -> tuple[Any, float]:
+    started = time.perf_counter()
+    result = action()
+    return result, (time.perf_counter() - started) * 1000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="timed repetitions of the check")
+    args = parser.parse_args()
+    if not (SHARED / "seed-articles").is_dir():
+        print(f"shared data not found at {SHARED}", file=sys.stderr)
+        return 2
+
+    from api import create_app
+    from api.config import Config
+
+    seeds = load_seeds()
+    with tempfile.TemporaryDirectory() as data_dir:
+        app = create_app(Config(data_dir=Path(data_dir), encoder="minilm"))
+        client = app.test_client()
+        _, load_ms = timed(app.extensions["crosscheck"].load_all)
+        print(f"model + pipeline load        {load_ms:9.1f} ms")
+
+        total_claims = 0
+        index_total = 0.0
+        for seed in seeds:
+            response, elapsed = timed(lambda seed=seed: client.post("/v1/articles", json=seed))
+            claims = len(response.get_json()["claims"])
+            total_claims += claims
+            index_total += elapsed
+            print(f"index {seed['id']} ({len(seed['text']):6d} chars, {claims:3d} claims) {elapsed:9.1f} ms")
+        print(f"index 5 seeds ({total_claims} claims)      {index_total:9.1f} ms")
+
+        abc = next(seed for seed in seeds if seed["id"] == "001")
+        check_times = []
+        for _ in range(args.repeat):
+            response, elapsed = timed(lambda: client.post("/v1/check", json={"article": abc}))
+            check_times.append(elapsed)
+        report = response.get_json()
+        summary = report["summary"]
+        print(
+            f"check 001 ({summary['claims']} claims) median of {args.repeat}  "
+            f"{statistics.median(check_times):9.1f} ms  (min {min(check_times):.1f}, max {max(check_times):.1f})"
+        )
+        print(
+            f"  report: {summary['corroborated']} corroborated, {summary['contested']} contested, "
+            f"{summary['unverified']} unverified"
+        )
+        compare_times = time_compare(client)
+        if compare_times:
+            compare_times.sort()
+            p95 = compare_times[int(0.95 * (len(compare_times) - 1))]
+            print(
+                f"compare p50 over {len(compare_times)} calls       {statistics.median(compare_times):9.2f} ms  "
+                f"(p95 {p95:.2f} ms)"
+            )
+        app.extensions["crosscheck"].close()
+    return 0
+
+
+def time_compare(client: Any) -> list[float]:
+    gold = SHARED / "gold" / "pairs-dev.jsonl"
+    if not gold.is_file():
+        return []
+    pairs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line]
+    times = []
+    for _ in range(3):
+        for pair in pairs:
+            body = {"a": {"text": pair["a_text"]}, "b": {"text": pair["b_text"]}}
+            _, elapsed = timed(lambda body=body: client.post("/v1/compare", json=body))
+            times.append(elapsed)
+    return times
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
