@@ -2,28 +2,53 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response
+import logging
 
+from flask import Flask
+
+from api.auth import init_auth, load_keyring
 from api.config import Config
+from api.cors import init_cors
+from api.limits import init_limiter
 from api.problems import ProblemApi, register_domain_errors
 from api.registry import init_registry
-from api.requests import register_request_hooks
+from api.requests import register_request_ids, require_json_bodies
+from api.spec import register_spec, spec_kwargs, spec_yaml
+
+__all__ = ["create_app", "spec_yaml"]
 
 API_TITLE = "Crosscheck"
 API_VERSION = "1.0.0"
+log = logging.getLogger(__name__)
 
 
 def create_app(config: Config | None = None) -> Flask:
-    """Build a Crosscheck app; models load on first use unless the config asks otherwise."""
+    """Build a Crosscheck app; models load on first use unless the config asks otherwise.
+
+    Before each request, in order: request id, rate limit, API key, JSON body check.
+    """
     config = config or Config.from_env()
+    keyring = load_keyring(config.api_keys, config.api_keys_file)
     app = Flask(__name__)
     app.config.update(_flask_settings(config))
     registry = init_registry(app, config)
-    register_request_hooks(app)
-    api = ProblemApi(app, spec_kwargs={"info": {"description": _DESCRIPTION}})
+    register_request_ids(app)
+    init_limiter(app, config)
+    init_auth(app, keyring)
+    require_json_bodies(app)
+    init_cors(app, config.cors_origins)
+    api = ProblemApi(app, spec_kwargs=spec_kwargs(_DESCRIPTION))
     register_domain_errors(app)
-    _register_blueprints(api)
-    _register_spec_route(app, api)
+    _register_blueprints(app, api)
+    register_spec(app, api)
+    log.info(
+        "app created",
+        extra={
+            "auth": f"{len(keyring)} API keys" if keyring.enabled else "OPEN: no API keys",
+            "rate_limit": config.rate_limit,
+            "cors_origins": list(config.cors_origins),
+        },
+    )
     if config.load_models_eagerly:
         registry.load_all()
     return app
@@ -39,28 +64,12 @@ def _flask_settings(config: Config) -> dict[str, object]:
     }
 
 
-def _register_blueprints(api: ProblemApi) -> None:
-    from api import articles, checks, health
+def _register_blueprints(app: Flask, api: ProblemApi) -> None:
+    from api import articles, checks, docs, health
 
     for module in (articles, checks, health):
         api.register_blueprint(module.blp)
-
-
-SPEC_EXTENSION_KEY = "crosscheck.api"
-
-
-def _register_spec_route(app: Flask, api: ProblemApi) -> None:
-    app.extensions[SPEC_EXTENSION_KEY] = api
-
-    @app.get("/openapi.yaml")
-    def openapi_yaml() -> Response:
-        return Response(spec_yaml(app), mimetype="application/yaml")
-
-
-def spec_yaml(app: Flask) -> str:
-    """The OpenAPI document generated from the app's schemas and routes."""
-    text: str = app.extensions[SPEC_EXTENSION_KEY].spec.to_yaml()
-    return text
+    app.register_blueprint(docs.blp)
 
 
 _DESCRIPTION = (

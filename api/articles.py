@@ -45,7 +45,9 @@ class Articles(MethodView):
 
     @blp.arguments(ArticleInSchema)
     @blp.response(201, StoredArticleSchema, description="The article was added")
-    @blp.alt_response(200, schema=StoredArticleSchema, description="An article with this id was replaced")
+    @blp.alt_response(
+        200, schema=StoredArticleSchema, description="An article with this id was replaced"
+    )
     def post(self, article: dict[str, Any]) -> tuple[StoredArticle, int]:
         """Index an article: clean it, split it into claims and add them to the corpus."""
         stored, created = current_service().index_article(ArticleInput(**article))

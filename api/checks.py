@@ -7,6 +7,7 @@ from typing import Any
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from api.auth import WRITE, require_scope
 from api.registry import current_service
 from api.schemas import CheckInSchema, CompareInSchema, ComparisonSchema, ReportSchema
 from comparison.model import ClaimInput
@@ -21,7 +22,12 @@ class Check(MethodView):
     @blp.arguments(CheckInSchema)
     @blp.response(200, ReportSchema)
     def post(self, payload: dict[str, Any]) -> Report:
-        """Check an article against the corpus; stores nothing unless `index` is true."""
+        """Check an article against the corpus; stores nothing unless `index` is true.
+
+        A `read` key may check; storing the article (`index: true`) needs a `write` key.
+        """
+        if payload["index"]:
+            require_scope(WRITE)
         return current_service().check_article(
             ArticleInput(**payload["article"]), top_k=payload["top_k"], index=payload["index"]
         )
@@ -36,7 +42,11 @@ class Compare(MethodView):
         similarity, comparison = current_service().compare_claims(
             _claim(payload["a"]), _claim(payload["b"])
         )
-        return {"similarity": similarity, "verdict": comparison.verdict, "reasons": comparison.reasons}
+        return {
+            "similarity": similarity,
+            "verdict": comparison.verdict,
+            "reasons": comparison.reasons,
+        }
 
 
 def _claim(data: dict[str, Any]) -> ClaimInput:

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import http
 import logging
 from typing import Any
 
 import marshmallow as ma
-from flask import Flask, Response, g, json
+from flask import Flask, Response, current_app, g, json
+from flask_limiter import RateLimitExceeded
 from flask_smorest import Api
-from werkzeug.exceptions import HTTPException, InternalServerError
+from flask_smorest.utils import prepare_response
+from werkzeug.exceptions import (
+    HTTPException,
+    InternalServerError,
+    MethodNotAllowed,
+    RequestEntityTooLarge,
+)
 
 from crosscheck.errors import ArticleNotFound, CrosscheckError, ResourceUnavailable, TooManyClaims
 
@@ -55,7 +63,28 @@ def problem_type(slug: str) -> str:
     return f"urn:crosscheck:problem:{slug}"
 
 
-class ProblemApi(Api):  # type: ignore[misc]
+_GENERIC_TYPES = {
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not-found",
+    405: "method-not-allowed",
+    413: "body-too-large",
+    415: "unsupported-media-type",
+    429: "rate-limited",
+}
+_RESPONSE_HEADERS = {
+    401: {
+        "WWW-Authenticate": {
+            "description": 'Bearer realm="crosscheck"',
+            "schema": {"type": "string"},
+        }
+    },
+    405: {"Allow": {"description": "The methods the route accepts", "schema": {"type": "string"}}},
+    429: {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}},
+}
+
+
+class ProblemApi(Api):
     """flask-smorest's Api with its error payload replaced by problem documents."""
 
     ERROR_SCHEMA = ProblemSchema
@@ -66,6 +95,8 @@ class ProblemApi(Api):  # type: ignore[misc]
             return _internal_error(error)
         data = getattr(error, "data", None) or {}
         headers = dict(data.get("headers") or {})
+        if isinstance(error, MethodNotAllowed) and error.valid_methods:
+            headers["Allow"] = ", ".join(error.valid_methods)
         messages = data.get("messages")
         if status == 422 and messages:
             return problem(
@@ -77,15 +108,48 @@ class ProblemApi(Api):  # type: ignore[misc]
             )
         if status == 400 and messages:
             return problem(
-                400, "Malformed request body", "The request body is not valid JSON.",
+                400,
+                "Malformed request body",
+                "The request body is not valid JSON.",
                 kind=problem_type("malformed-json"),
             )
+        slug = _GENERIC_TYPES.get(status)
+        limit = current_app.config.get("MAX_CONTENT_LENGTH") if status == 413 else None
         return problem(
             status,
             error.name,
-            data.get("message") or error.description or error.name,
+            _detail(error, data),
+            kind=problem_type(slug) if slug else "about:blank",
             headers=headers,
+            limit=limit,
         )
+
+    def _register_responses(self) -> None:
+        """Document every error response as ``application/problem+json`` (flask-smorest's
+        own version uses the success content type)."""
+        for status in http.HTTPStatus:
+            response: dict[str, Any] = {"description": status.phrase}
+            if status >= 400:
+                response["schema"] = self.ERROR_SCHEMA
+                if status in _RESPONSE_HEADERS:
+                    response["headers"] = _RESPONSE_HEADERS[status]
+            prepare_response(response, self.spec, PROBLEM_MEDIA_TYPE)
+            self.spec.components.response(status.name, response, lazy=True)
+        default = {"description": "Default error response", "schema": self.ERROR_SCHEMA}
+        prepare_response(default, self.spec, PROBLEM_MEDIA_TYPE)
+        self.spec.components.response("DEFAULT_ERROR", default, lazy=True)
+
+
+def _detail(error: HTTPException, data: dict[str, Any]) -> str:
+    if isinstance(error, RateLimitExceeded):
+        return (
+            f"Too many requests: the limit is {error.description}; retry after Retry-After seconds."
+        )
+    if isinstance(error, RequestEntityTooLarge):
+        limit = current_app.config.get("MAX_CONTENT_LENGTH")
+        return f"The request body is larger than the limit of {limit} bytes."
+    message = data.get("message") or error.description or error.name
+    return str(message)
 
 
 def register_domain_errors(app: Flask) -> None:
@@ -108,7 +172,9 @@ def register_domain_errors(app: Flask) -> None:
     def unavailable(error: ResourceUnavailable) -> Response:
         log.error("resource unavailable: %s", error)
         return problem(
-            503, "Service unavailable", "A model or index could not be loaded.",
+            503,
+            "Service unavailable",
+            "A model or index could not be loaded.",
             kind=problem_type("unavailable"),
         )
 

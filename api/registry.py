@@ -106,7 +106,9 @@ class Registry:
         from comparison import ClaimComparator
         from comparison.judge import load_judge
 
-        comparator: PairComparator = ClaimComparator(self.nlp, judge=load_judge(self.config.judge_path))
+        comparator: PairComparator = ClaimComparator(
+            self.nlp, judge=load_judge(self.config.judge_path)
+        )
         return comparator
 
     def _build_service(self) -> ConsistencyService:

@@ -17,10 +17,15 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
 log = logging.getLogger("crosscheck.access")
 
 
-def register_request_hooks(app: Flask) -> None:
+def register_request_ids(app: Flask) -> None:
+    """First before and last after every request: the request id, timing and access log."""
     app.before_request(_assign_request_id)
-    app.before_request(_require_json_body)
     app.after_request(_finish)
+
+
+def require_json_bodies(app: Flask) -> None:
+    """415 for a POST/PUT/PATCH body that is not JSON (registered after the key check)."""
+    app.before_request(_require_json_body)
 
 
 def _assign_request_id() -> None:
@@ -33,7 +38,9 @@ def _require_json_body() -> Response | None:
     if request.method not in _BODY_METHODS:
         return None
     mimetype = request.mimetype or ""
-    if mimetype == "application/json" or (mimetype.startswith("application/") and mimetype.endswith("+json")):
+    if mimetype == "application/json" or (
+        mimetype.startswith("application/") and mimetype.endswith("+json")
+    ):
         return None
     return problem(
         415,

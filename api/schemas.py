@@ -16,12 +16,16 @@ MAX_CLAIM_CHARS = 5_000
 class PublicationDate(ma.fields.String):
     """An ISO 8601 date or date-time, kept as the caller wrote it once validated."""
 
-    default_error_messages = {"invalid_iso": "Not an ISO 8601 date or date-time."}
+    default_error_messages = {"invalid_iso": "Not an ISO 8601 date or date-time."}  # noqa: RUF012
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
         text = super()._deserialize(value, attr, data, **kwargs).strip()
         try:
-            parsed = datetime.fromisoformat(text) if "T" in text or " " in text else date.fromisoformat(text)
+            parsed = (
+                datetime.fromisoformat(text)
+                if "T" in text or " " in text
+                else date.fromisoformat(text)
+            )
         except ValueError as error:
             raise self.make_error("invalid_iso") from error
         return parsed.isoformat()
@@ -101,7 +105,16 @@ class ReasonSchema(ma.Schema):
     type = ma.fields.String(
         required=True,
         validate=validate.OneOf(
-            ["number", "date", "entity", "negation", "modality", "quantifier", "attribution", "quote"]
+            [
+                "number",
+                "date",
+                "entity",
+                "negation",
+                "modality",
+                "quantifier",
+                "attribution",
+                "quote",
+            ]
         ),
     )
     this = ma.fields.Nested(SpanSchema, required=True)

@@ -15,7 +15,7 @@ from api.registry import EXTENSION_KEY, current_registry
 log = logging.getLogger(__name__)
 
 
-class CrosscheckServer(BaseApplication):  # type: ignore[misc]
+class CrosscheckServer(BaseApplication):
     """One gunicorn worker with threads: the models are loaded once and shared."""
 
     def __init__(self, config: Config, host: str, port: int, threads: int = 4):

@@ -1,14 +1,20 @@
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
+
+from api import create_app
+from api.config import TestConfig
 
 STORM_REPORT = (
     "Storm Leaves Thousands Without Power\n\n"
-    "More than 40,000 homes lost power on Tuesday after a storm crossed the coast, the utility said. "
+    "More than 40,000 homes lost power on Tuesday after a storm crossed the coast, "
+    "the utility said. "
     "Crews expect to restore service to most customers by Thursday.\n\n"
     "The mayor said schools will stay closed for two days."
 )
@@ -20,6 +26,24 @@ RIVAL_STORM_REPORT = (
 )
 
 ArticleFactory = Callable[..., dict[str, Any]]
+AppFactory = Callable[..., Flask]
+
+
+@pytest.fixture
+def make_app(tmp_path: Path) -> Iterator[AppFactory]:
+    """Apps on the test settings with some changed (keys, limits, origins...), closed after."""
+    built: list[Flask] = []
+
+    def build(**changes: Any) -> Flask:
+        config = TestConfig(data_dir=tmp_path / f"data{len(built)}").with_changes(**changes)
+        app = create_app(config)
+        app.config["TESTING"] = True
+        built.append(app)
+        return app
+
+    yield build
+    for app in built:
+        app.extensions["crosscheck"].close()
 
 
 @pytest.fixture

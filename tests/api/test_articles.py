@@ -26,7 +26,9 @@ def test_post_without_id_generates_one(client: FlaskClient, make_article) -> Non
     assert len(body["id"]) == 32
 
 
-def test_posting_same_id_replaces_the_article(client: FlaskClient, make_article, storm_reports) -> None:
+def test_posting_same_id_replaces_the_article(
+    client: FlaskClient, make_article, storm_reports
+) -> None:
     client.post("/v1/articles", json=make_article("a1"))
     response = client.post("/v1/articles", json=make_article("a1", storm_reports[1]))
 
@@ -71,7 +73,9 @@ def test_get_article_supports_etag(indexed: FlaskClient) -> None:
     assert again.status_code == 304
 
 
-def test_delete_removes_article_and_its_claims_from_matching(indexed: FlaskClient, make_article) -> None:
+def test_delete_removes_article_and_its_claims_from_matching(
+    indexed: FlaskClient, make_article
+) -> None:
     assert indexed.delete("/v1/articles/two").status_code == 204
     assert indexed.get("/v1/articles/two").status_code == 404
     report = indexed.post("/v1/check", json={"article": make_article("three")}).get_json()

@@ -30,7 +30,9 @@ def test_check_flags_the_differing_count(indexed: FlaskClient, make_article) -> 
     assert schools["status"] == "corroborated"
     summary = report["summary"]
     assert summary["claims"] == len(report["claims"])
-    assert summary["corroborated"] + summary["contested"] + summary["unverified"] == summary["claims"]
+    assert (
+        summary["corroborated"] + summary["contested"] + summary["unverified"] == summary["claims"]
+    )
 
 
 def test_check_stores_nothing_by_default(indexed: FlaskClient, make_article) -> None:
@@ -54,8 +56,14 @@ def test_compare_two_claims(client: FlaskClient) -> None:
     response = client.post(
         "/v1/compare",
         json={
-            "a": {"text": "Officials said 300 people were evacuated from the valley on Friday.", "published_at": "2026-04-04"},
-            "b": {"text": "Officials said 1,200 people were evacuated from the valley on Friday.", "published_at": "2026-04-04"},
+            "a": {
+                "text": "Officials said 300 people were evacuated from the valley on Friday.",
+                "published_at": "2026-04-04",
+            },
+            "b": {
+                "text": "Officials said 1,200 people were evacuated from the valley on Friday.",
+                "published_at": "2026-04-04",
+            },
         },
     )
     assert response.status_code == 200

@@ -4,16 +4,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-PROBLEM = "application/problem+json"
-
-
-def assert_problem(response, status: int) -> dict:
-    assert response.status_code == status, response.get_data(as_text=True)
-    assert response.mimetype == PROBLEM
-    body = response.get_json()
-    assert {"type", "title", "status", "detail"} <= set(body)
-    assert body["status"] == status
-    return body
+from tests.api.helpers import assert_problem
 
 
 def test_malformed_json_is_400(client: FlaskClient) -> None:
@@ -32,18 +23,24 @@ def test_malformed_json_is_400(client: FlaskClient) -> None:
         ({"text": "A claim here."}, "source"),
     ],
 )
-def test_invalid_article_fields_are_422_naming_the_field(client: FlaskClient, payload, field) -> None:
+def test_invalid_article_fields_are_422_naming_the_field(
+    client: FlaskClient, payload, field
+) -> None:
     body = assert_problem(client.post("/v1/articles", json=payload), 422)
     assert field in body["errors"]
 
 
 def test_top_k_out_of_range_is_422(client: FlaskClient, make_article) -> None:
-    body = assert_problem(client.post("/v1/check", json={"article": make_article("a"), "top_k": 0}), 422)
+    body = assert_problem(
+        client.post("/v1/check", json={"article": make_article("a"), "top_k": 0}), 422
+    )
     assert "top_k" in body["errors"]
 
 
 def test_wrong_content_type_is_415(client: FlaskClient) -> None:
-    response = client.post("/v1/articles", data="source=x", content_type="application/x-www-form-urlencoded")
+    response = client.post(
+        "/v1/articles", data="source=x", content_type="application/x-www-form-urlencoded"
+    )
     assert_problem(response, 415)
 
 
@@ -62,7 +59,9 @@ def test_too_many_claims_is_422_naming_the_limit(tmp_path) -> None:
 
     app = create_app(TestConfig(data_dir=tmp_path, max_claims=3))
     text = " ".join(f"The council met for the {n}th time on that day." for n in range(1, 8))
-    body = assert_problem(app.test_client().post("/v1/articles", json={"source": "X", "text": text}), 422)
+    body = assert_problem(
+        app.test_client().post("/v1/articles", json={"source": "X", "text": text}), 422
+    )
     assert body["limit"] == 3
     assert app.test_client().get("/v1/health").get_json()["articles"] == 0
 
@@ -72,14 +71,18 @@ def test_unknown_route_and_wrong_method(client: FlaskClient) -> None:
     assert_problem(client.put("/v1/check", json={}), 405)
 
 
-def test_unexpected_error_is_500_without_internals(app: Flask, client: FlaskClient, make_article, monkeypatch) -> None:
+def test_unexpected_error_is_500_without_internals(
+    app: Flask, client: FlaskClient, make_article, monkeypatch
+) -> None:
     registry = app.extensions["crosscheck"]
 
     def explode(*args, **kwargs):
         raise RuntimeError("secret internal detail")
 
     monkeypatch.setattr(registry.service, "check_article", explode)
-    response = client.post("/v1/check", json={"article": make_article("a")}, headers={"X-Request-ID": "req-123"})
+    response = client.post(
+        "/v1/check", json={"article": make_article("a")}, headers={"X-Request-ID": "req-123"}
+    )
     body = assert_problem(response, 500)
     assert body["request_id"] == "req-123"
     assert "secret" not in response.get_data(as_text=True)
@@ -87,5 +90,8 @@ def test_unexpected_error_is_500_without_internals(app: Flask, client: FlaskClie
 
 
 def test_request_id_is_echoed_or_generated(client: FlaskClient) -> None:
-    assert client.get("/v1/health", headers={"X-Request-ID": "abc-1"}).headers["X-Request-ID"] == "abc-1"
+    assert (
+        client.get("/v1/health", headers={"X-Request-ID": "abc-1"}).headers["X-Request-ID"]
+        == "abc-1"
+    )
     assert len(client.get("/v1/health").headers["X-Request-ID"]) == 32

@@ -1,0 +1,40 @@
+"""Rate limits per API key (or per client address when no key is sent), via flask-limiter.
+
+Counters live in memory by default, or in Redis when ``CROSSCHECK_RATE_LIMIT_STORAGE_URI`` is a
+``redis://`` URI. A breach raises flask-limiter's ``RateLimitExceeded`` (a 429), which leaves
+through the one problem path; flask-limiter adds ``Retry-After`` and the ``X-RateLimit-*``
+headers. ``/v1/health`` and everything outside ``/v1`` (spec, docs) are not limited.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, request
+from flask_limiter import Limiter
+
+from api.auth import OPEN_PATHS, current_key
+from api.config import Config
+
+
+def init_limiter(app: Flask, config: Config) -> Limiter:
+    limiter = Limiter(
+        rate_limit_key,
+        default_limits=[config.rate_limit],
+        storage_uri=config.rate_limit_storage_uri,
+        headers_enabled=True,
+        in_memory_fallback_enabled=not config.rate_limit_storage_uri.startswith("memory"),
+    )
+    limiter.request_filter(_exempt)
+    limiter.init_app(app)
+    return limiter
+
+
+def rate_limit_key() -> str:
+    """The bucket of a request: its API key's fingerprint, else the client's address."""
+    key = current_key()
+    if key is not None:
+        return f"key:{key.fingerprint}"
+    return f"addr:{request.remote_addr or 'unknown'}"
+
+
+def _exempt() -> bool:
+    return not request.path.startswith("/v1/") or request.path in OPEN_PATHS
