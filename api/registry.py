@@ -15,6 +15,7 @@ from crosscheck.corpus import Corpus
 from crosscheck.errors import ResourceUnavailable
 from crosscheck.service import ConsistencyService, PairComparator, ServiceSettings
 from embeddings import (
+    PACKAGED_MODEL_NAME,
     Encoder,
     EncoderLoadError,
     HashingEncoder,
@@ -94,9 +95,10 @@ class Registry:
             return HashingEncoder()
         if self.config.encoder != "minilm":
             raise ResourceUnavailable(f"unknown encoder {self.config.encoder!r}")
-        path = self.config.model_path or packaged_model_path()
+        path = self.config.model_path or str(packaged_model_path())
+        name = None if self.config.model_path else PACKAGED_MODEL_NAME
         try:
-            encoder = _load_sentence_encoder(str(path))
+            encoder = _load_sentence_encoder(path, name)
         except EncoderLoadError as error:
             raise ResourceUnavailable(str(error)) from error
         log.info("encoder loaded", extra={"encoder": encoder.name})
@@ -131,9 +133,9 @@ def _load_spacy() -> Any:
 
 
 @functools.cache
-def _load_sentence_encoder(path: str) -> Encoder:
+def _load_sentence_encoder(path: str, name: str | None) -> Encoder:
     """A sentence-transformers model, loaded once per process and path."""
-    return SentenceTransformerEncoder(path)
+    return SentenceTransformerEncoder(path, name=name)
 
 
 def init_registry(app: Flask, config: Config) -> Registry:

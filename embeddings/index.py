@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import faiss
 import numpy as np
@@ -40,7 +40,9 @@ class FaissClaimIndex:
 
     def __init__(self, dimension: int, index: faiss.Index | None = None):
         self._dimension = dimension
-        self._index = index if index is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
+        self._index = (
+            index if index is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
+        )
         self._lock = threading.RLock()
 
     @classmethod
@@ -61,7 +63,7 @@ class FaissClaimIndex:
         if not len(ids):
             return
         with self._lock:
-            self._index.remove_ids(np.asarray(ids, dtype=np.int64))
+            self._index.remove_ids(_id_array(ids))
             self._index.add_with_ids(
                 np.ascontiguousarray(vectors, dtype=np.float32), np.asarray(ids, dtype=np.int64)
             )
@@ -70,7 +72,7 @@ class FaissClaimIndex:
         if not len(ids):
             return
         with self._lock:
-            self._index.remove_ids(np.asarray(ids, dtype=np.int64))
+            self._index.remove_ids(_id_array(ids))
 
     def search(self, vectors: Vectors, k: int) -> list[list[Hit]]:
         if len(vectors) == 0:
@@ -93,3 +95,8 @@ class FaissClaimIndex:
         with self._lock:
             faiss.write_index(self._index, str(partial))
         partial.replace(path)
+
+
+def _id_array(ids: Sequence[int]) -> Any:
+    """faiss's Python wrapper takes an int64 array where its stubs only admit an IDSelector."""
+    return np.asarray(ids, dtype=np.int64)

@@ -17,11 +17,13 @@ def claims_and_vectors(count: int) -> tuple[list[Claim], np.ndarray]:
 def test_save_and_read_article(tmp_path: Path) -> None:
     store = SqliteStore(tmp_path / "db.sqlite3")
     claims, vectors = claims_and_vectors(3)
-    stored, created = store.save_article(ArticleRecord("a", "Outlet", "text", published_at="2026-01-02"), claims, vectors)
+    stored, created = store.save_article(
+        ArticleRecord("a", "Outlet", "text", published_at="2026-01-02"), claims, vectors
+    )
     assert created
     assert [claim.text for claim in stored.claims] == [claim.text for claim in claims]
     assert stored.claims[1].public_id == "a:1"
-    keys, found = store.vectors([claim.key for claim in stored.claims])
+    _, found = store.vectors([claim.key for claim in stored.claims])
     assert np.allclose(found, vectors)
 
 
@@ -29,11 +31,17 @@ def test_replacing_an_article_logs_removals_and_additions(tmp_path: Path) -> Non
     store = SqliteStore(tmp_path / "db.sqlite3")
     claims, vectors = claims_and_vectors(2)
     first, _ = store.save_article(ArticleRecord("a", "Outlet", "text"), claims, vectors)
-    second, created = store.save_article(ArticleRecord("a", "Outlet", "new text"), claims[:1], vectors[:1])
+    second, created = store.save_article(
+        ArticleRecord("a", "Outlet", "new text"), claims[:1], vectors[:1]
+    )
     assert not created and second.revision == 2
     operations = [(change.operation, change.claim_key) for change in store.changes_after(0)]
     old_keys = [claim.key for claim in first.claims]
-    assert operations[-3:] == [("remove", old_keys[0]), ("remove", old_keys[1]), ("add", second.claims[0].key)]
+    assert operations[-3:] == [
+        ("remove", old_keys[0]),
+        ("remove", old_keys[1]),
+        ("add", second.claims[0].key),
+    ]
     assert store.count_claims() == 1
 
 
