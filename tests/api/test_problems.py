@@ -50,7 +50,18 @@ def test_body_over_limit_is_413(tmp_path) -> None:
 
     app = create_app(TestConfig(data_dir=tmp_path, max_body_bytes=1000))
     response = app.test_client().post("/v1/articles", json={"source": "X", "text": "word " * 400})
-    assert_problem(response, 413)
+    body = assert_problem(response, 413)
+    assert body["limit"] == 1000
+    assert app.test_client().get("/v1/health").get_json()["articles"] == 0
+
+
+def test_body_limit_defaults_to_2_mb_and_comes_from_the_environment(client: FlaskClient) -> None:
+    from api.config import Config
+
+    assert Config().max_body_bytes == 2 * 1024 * 1024
+    assert Config.from_env({"CROSSCHECK_MAX_BODY_BYTES": "5000"}).max_body_bytes == 5000
+    big = {"source": "X", "text": "word " * (2 * 1024 * 1024 // 5)}
+    assert_problem(client.post("/v1/articles", json=big), 413)
 
 
 def test_too_many_claims_is_422_naming_the_limit(tmp_path) -> None:
@@ -68,7 +79,11 @@ def test_too_many_claims_is_422_naming_the_limit(tmp_path) -> None:
 
 def test_unknown_route_and_wrong_method(client: FlaskClient) -> None:
     assert_problem(client.get("/v1/nothing-here"), 404)
-    assert_problem(client.put("/v1/check", json={}), 405)
+    assert_problem(client.get("/nothing-at-all"), 404)
+    wrong_method = client.put("/v1/check", json={})
+    assert_problem(wrong_method, 405)
+    assert sorted(wrong_method.headers["Allow"].split(", ")) == ["OPTIONS", "POST"]
+    assert_problem(client.get("/v1/check"), 405)
 
 
 def test_unexpected_error_is_500_without_internals(
