@@ -1,4 +1,4 @@
-"""Who the claim is sourced to: "officials said" vs "Lavrov said"."""
+"""Who the claim is sourced to: "officials said Lavrov told Blinken" vs "Lavrov said"."""
 
 from __future__ import annotations
 
@@ -7,36 +7,43 @@ from comparison.model import Reason
 from facts.model import AttributionFact, ClaimFacts
 from facts.names import same_entity
 
-_ROLE_WORDS = frozenset(
-    {"official", "spokesman", "source", "diplomat", "aide", "officer", "analyst"}
-)
-
 
 def attribution_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     speakers_a = [f for f in a.attributions if not f.is_pronoun]
     speakers_b = [f for f in b.attributions if not f.is_pronoun]
     if not speakers_a or not speakers_b:
         return []
-    if any(_compatible(x, y) for x in speakers_a for y in speakers_b):
+    if any(_same_source(x, y) for x in speakers_a for y in speakers_b):
         return []
-    if _speaker_is_subject_elsewhere(speakers_a, b) or _speaker_is_subject_elsewhere(speakers_b, a):
-        return []
-    first_a, first_b = speakers_a[0], speakers_b[0]
-    explanation = f"this is sourced to {quoted(first_a.span)}; other to {quoted(first_b.span)}"
-    return [reason("attribution", first_a.span, first_b.span, explanation)]
+    for x in speakers_a:
+        for y in speakers_b:
+            if _conflicting(x, a, y, b):
+                explanation = f"this is sourced to {quoted(x.span)}; other to {quoted(y.span)}"
+                return [reason("attribution", x.span, y.span, explanation)]
+    return []
 
 
-def _compatible(x: AttributionFact, y: AttributionFact) -> bool:
+def _same_source(x: AttributionFact, y: AttributionFact) -> bool:
     if x.is_person and y.is_person:
         return same_entity(x.key, y.key)
-    if not x.is_person and not y.is_person:
-        return x.key == y.key or (x.key in _ROLE_WORDS and y.key in _ROLE_WORDS)
+    return x.key == y.key
+
+
+def _conflicting(x: AttributionFact, a: ClaimFacts, y: AttributionFact, b: ClaimFacts) -> bool:
+    """Two different named sources, or a named source on one side whom the other side only
+    mentions inside a claim it sources to someone else."""
+    if x.is_person and y.is_person:
+        return not same_entity(x.key, y.key)
+    if y.is_person and not x.is_person:
+        return _mentioned(y, a)
+    if x.is_person and not y.is_person:
+        return _mentioned(x, b)
     return False
 
 
-def _speaker_is_subject_elsewhere(speakers: list[AttributionFact], other: ClaimFacts) -> bool:
-    """A speaker named anywhere in the other claim (as a role or in the story) is no conflict."""
-    return any(
-        any(same_entity(s.key, e.key) for e in other.entities) or s.key in other.content_lemmas
-        for s in speakers
-    )
+def _mentioned(speaker: AttributionFact, other: ClaimFacts) -> bool:
+    """Named in the other claim, but not as (part of) one of its sources."""
+    named = [e for e in other.entities if same_entity(speaker.key, e.key)]
+    sources = [s.span for s in other.attributions]
+    inside = [e for e in named if any(s.start <= e.span.start < s.end for s in sources)]
+    return bool(named) and not inside

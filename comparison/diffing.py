@@ -40,3 +40,16 @@ def first_difference(a: ClaimFacts, b: ClaimFacts) -> tuple[TextSpan, TextSpan] 
         if part_a and part_b:
             return tokens_span(a, part_a), tokens_span(b, part_b)
     return None
+
+
+def extractive_coverage(a: ClaimFacts, b: ClaimFacts, min_block: int = 3) -> float:
+    """Share of the shorter claim's words that sit in runs of ``min_block``+ words copied from
+    the other: near 1 for a condensed copy, low for a headline-style rewrite."""
+    words_a = [t.text.lower() for t in word_tokens(a)]
+    words_b = [t.text.lower() for t in word_tokens(b)]
+    short, long_ = (words_a, words_b) if len(words_a) <= len(words_b) else (words_b, words_a)
+    if not short:
+        return 0.0
+    matcher = SequenceMatcher(a=short, b=long_, autojunk=False)
+    copied = sum(block.size for block in matcher.get_matching_blocks() if block.size >= min_block)
+    return copied / len(short)

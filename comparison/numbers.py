@@ -18,7 +18,10 @@ _BOUND_WORDS = {
 def number_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     reasons: list[Reason] = []
     for qa in a.quantities:
-        candidates = [qb for qb in b.quantities if _aligned(qa, a, qb, b)]
+        stated_in_a = {q.value for q in a.quantities}
+        candidates = [
+            qb for qb in b.quantities if _aligned(qa, a, qb, b) and qb.value not in stated_in_a
+        ]
         if not candidates or any(_compatible(qa, qb) for qb in candidates):
             continue
         qb = min(candidates, key=lambda q: _distance(qa, q))
@@ -37,9 +40,9 @@ def _aligned(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -
     if qa.unit and qb.unit:
         return qa.unit == qb.unit
     if qa.unit:
-        return qa.unit in b.content_lemmas
+        return qa.unit in b.content_lemmas and _same_magnitude(qa, qb)
     if qb.unit:
-        return qb.unit in a.content_lemmas
+        return qb.unit in a.content_lemmas and _same_magnitude(qa, qb)
     return _same_magnitude(qa, qb) and len(a.quantities) == 1 == len(b.quantities)
 
 

@@ -1,9 +1,101 @@
-"""Near-identical claims where one names a different entity or number in the same slot."""
+"""Near-copies where one side swaps in a new word or links two words differently.
+
+Applies only when the shorter claim is almost entirely made of the longer one's words (a
+rewrite or a condensed copy); then a new content word, or a head-dependent link between
+words the other text never links, changes who did what.
+"""
 
 from __future__ import annotations
 
+from comparison.diffing import extractive_coverage
+from comparison.findings import quoted, reason
 from comparison.model import Reason
+from facts.model import ClaimFacts, TextSpan, TokenInfo
+
+MIN_CONTAINMENT = 0.75
+MIN_COPIED = 0.7
+MIN_WORDS = 4
 
 
-def substitution_reasons(a: object, b: object) -> list[Reason]:
-    return []
+def substitution_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    short, long_ = (a, b) if len(a.content_lemmas) <= len(b.content_lemmas) else (b, a)
+    if len(short.content_lemmas) < MIN_WORDS or _containment(short, long_) < MIN_CONTAINMENT:
+        return []
+    if extractive_coverage(a, b) < MIN_COPIED:
+        return []
+    finding = _novel_word(short, long_) or _novel_link(short, long_)
+    if finding is None:
+        return []
+    short_span, long_span, explanation = finding
+    if short is a:
+        return [reason("entity", short_span, long_span, explanation)]
+    return [reason("entity", long_span, short_span, explanation)]
+
+
+def _containment(short: ClaimFacts, long_: ClaimFacts) -> float:
+    return len(short.content_lemmas & long_.content_lemmas) / len(short.content_lemmas)
+
+
+def _novel_word(short: ClaimFacts, long_: ClaimFacts) -> tuple[TextSpan, TextSpan, str] | None:
+    novel = [t for t in short.tokens if t.is_content and t.lemma not in long_.content_lemmas]
+    if not novel or novel[0].pos == "NUM":
+        return None
+    token = novel[0]
+    counterpart = _counterpart(short, token, long_)
+    explanation = f"{quoted(_span(short, token))} has no counterpart in {quoted(counterpart)}"
+    return _span(short, token), counterpart, explanation
+
+
+def _novel_link(short: ClaimFacts, long_: ClaimFacts) -> tuple[TextSpan, TextSpan, str] | None:
+    links = long_.arcs | {(child, head) for head, child in long_.arcs}
+    words = long_.content_lemmas
+    for head, child in sorted(short.arcs):
+        if (head, child) in links or head not in words or child not in words:
+            continue
+        short_span = _pair_span(short, head, child)
+        long_span = _pair_span(long_, head, child)
+        if short_span is None or long_span is None:
+            continue
+        explanation = f"{quoted(short_span)} links '{head}' and '{child}' differently"
+        return short_span, long_span, explanation
+    return None
+
+
+def _counterpart(short: ClaimFacts, token: TokenInfo, long_: ClaimFacts) -> TextSpan:
+    """The stretch of the longer text between the words around the new one."""
+    index = short.tokens.index(token)
+    before = _neighbour(short, index, -1)
+    after = _neighbour(short, index, 1)
+    long_tokens = long_.tokens
+    start = next((t.end for t in long_tokens if before and t.lemma == before), 0)
+    end = next((t.start for t in long_tokens if after and t.lemma == after and t.start >= start), 0)
+    if end <= start:
+        end = min(len(long_.text), start + 40)
+    text = long_.text[start:end].strip() or long_.text
+    offset = long_.text.find(text, start) if text != long_.text else 0
+    return TextSpan(text, offset, offset + len(text))
+
+
+def _neighbour(facts: ClaimFacts, index: int, step: int) -> str:
+    position = index + step
+    while 0 <= position < len(facts.tokens):
+        token = facts.tokens[position]
+        if token.is_content:
+            return token.lemma
+        position += step
+    return ""
+
+
+def _pair_span(facts: ClaimFacts, head: str, child: str) -> TextSpan | None:
+    heads = [t for t in facts.tokens if t.lemma == head and t.is_content]
+    children = [t for t in facts.tokens if t.lemma == child and t.is_content]
+    if not heads or not children:
+        return None
+    first, last = sorted((heads[0], children[0]), key=lambda t: t.start)
+    if last.start - first.end > 80:
+        last = first
+    return TextSpan(facts.text[first.start : last.end], first.start, last.end)
+
+
+def _span(facts: ClaimFacts, token: TokenInfo) -> TextSpan:
+    return TextSpan(facts.text[token.start : token.end], token.start, token.end)

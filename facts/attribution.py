@@ -58,7 +58,7 @@ def _fact(doc: Doc, verb: Token, speaker: Token) -> AttributionFact:
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
     text = doc.text[start:end]
-    is_person = speaker.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or speaker.pos_ == "PROPN"
+    is_person = speaker.ent_type_ == "PERSON"
     is_pronoun = speaker.pos_ == "PRON" or speaker.lower_ in _PRONOUNS
     return AttributionFact(
         speaker=text,
@@ -81,6 +81,8 @@ def _trim_clause(tokens: list[Token], speaker: Token) -> list[Token]:
 
 def _speaker_key(speaker: Token, text: str, is_person: bool) -> str:
     if is_person:
-        ent = next((e for e in speaker.doc.ents if e.start <= speaker.i < e.end), None)
-        return entity_key(ent.text if ent is not None else speaker.text)
+        first = speaker.i
+        while first > 0 and speaker.doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        return entity_key(speaker.doc[first : speaker.i + 1].text)
     return _ROLE_ALIASES.get(speaker.lower_, fold(speaker.lemma_)) or fold(text)

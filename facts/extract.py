@@ -18,7 +18,7 @@ from facts.negation import extract_negations
 from facts.quantifiers import extract_quantifiers
 from facts.quantities import extract_quantities
 from facts.quotes import extract_quotes
-from facts.text import content_lemmas_of, is_content, lemma_key
+from facts.text import content_arcs, content_lemmas_of, is_content, lemma_key
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +49,7 @@ def extract_facts(doc: Doc, published_at: date | None = None) -> ClaimFacts:
         attributions=tuple(attributions),
         quotes=tuple(extract_quotes(doc.text, attributions)),
         tokens=tuple(_token_info(doc)),
+        arcs=content_arcs(doc),
     )
 
 

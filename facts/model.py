@@ -118,6 +118,8 @@ class ClaimFacts:
     attributions: tuple[AttributionFact, ...] = ()
     quotes: tuple[QuoteFact, ...] = ()
     tokens: tuple[TokenInfo, ...] = field(default=())
+    # (head, dependent) lemma pairs between content words, skipping function words in between
+    arcs: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

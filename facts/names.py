@@ -92,7 +92,11 @@ def entity_key(text: str) -> str:
 
 def acronym(key: str) -> str:
     words = [w for w in key.split() if w not in ("of", "for", "and", "in", "the")]
-    return "".join(word[0] for word in words) if len(words) > 1 else ""
+    return (
+        "".join(word if word in ("us", "uk", "eu") else word[0] for word in words)
+        if len(words) > 1
+        else ""
+    )
 
 
 def similar_token(a: str, b: str) -> bool:
@@ -111,12 +115,6 @@ def same_entity(a: str, b: str) -> bool:
         return True
     words_a, words_b = a.split(), b.split()
     if words_a[-1] == words_b[-1] or similar_token(words_a[-1], words_b[-1]):
-        return _first_names_fit(words_a[:-1], words_b[:-1])
+        return True
     shorter, longer = sorted((words_a, words_b), key=len)
     return all(any(similar_token(s, w) for w in longer) for s in shorter)
-
-
-def _first_names_fit(first_a: list[str], first_b: list[str]) -> bool:
-    if not first_a or not first_b:
-        return True
-    return first_a[0] == first_b[0] or similar_token(first_a[0], first_b[0])

@@ -27,6 +27,8 @@ def _negated_head(token: Token) -> Token | None:
     lower = token.lower_
     if token.dep_ == "neg" or lower in ("not", "n't", "never", "n’t"):
         return token.head
+    if (lower == "no" and token.text.endswith(".")) or _before_number(token):
+        return None
     if lower in _NEGATIVE_DETERMINERS and token.dep_ in (
         "det",
         "nsubj",
@@ -35,7 +37,7 @@ def _negated_head(token: Token) -> Token | None:
         "nsubjpass",
     ):
         return _clause_head(token)
-    if lower == "without" and token.dep_ == "prep":
+    if lower == "without" and any(child.pos_ == "VERB" for child in token.children):
         return token.head
     if token.lemma_.lower() in _NEGATIVE_VERBS and token.pos_ == "VERB":
         return token
@@ -47,3 +49,8 @@ def _clause_head(token: Token) -> Token:
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     return head
+
+
+def _before_number(token: Token) -> bool:
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ in ("no", "no.") and following is not None and following.like_num

@@ -43,7 +43,14 @@ SCALES = {
     "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
 }
-SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1e9}
+SUFFIX_SCALES = {
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "mil": 1_000_000,
+    "bn": 1_000_000_000,
+    "b": 1e9,
+}
 FRACTIONS = {"half": 0.5, "quarter": 0.25}
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
@@ -54,7 +61,7 @@ WORD_NUMBER = rf"(?:{_WORD})(?:[- ](?:{_WORD}))*(?:\s+(?:{_SCALE}))*"
 NUMBER_PATTERN = (
     rf"(?:(?:half|a\s+half)\s+(?:a|an)\s+(?:{_SCALE})"
     rf"|(?:a|one)\s+dozen|(?:a|one)\s+(?:{_SCALE})(?:\s+(?:{_SCALE}))*"
-    rf"|(?:{DIGITS})(?:\s*(?:k|mn|bn|m)\b|\s+(?:{_SCALE}))*"
+    rf"|(?:{DIGITS})(?:\s*(?:k|mn|mil|bn|m)\b|\s+(?:{_SCALE}))*"
     rf"|{WORD_NUMBER}(?:\s+(?:and\s+)?(?:a\s+)?half)?)"
 )
 NUMBER_RE = re.compile(rf"(?<![\w.,:/-])(?:{NUMBER_PATTERN})(?![\w:/-]|\.\d|,\d)", re.IGNORECASE)
@@ -64,7 +71,7 @@ def parse_number(text: str) -> float | None:
     """Return the value of a number phrase, or None when it is not one."""
     words = re.sub(r"[\u00a0\u202f]", " ", text.strip().lower())
     words = re.sub(r"(?<=\d)[, ](?=\d{3}\b)", "", words)
-    words = re.sub(r"(?<=\d)(k|mn|bn|m)\b", r" \1", words)
+    words = re.sub(r"(?<=\d)(k|mn|mil|bn|m)\b", r" \1", words)
     tokens = [t for t in re.split(r"[\s-]+", words) if t and t != "and"]
     if not tokens:
         return None

@@ -39,3 +39,15 @@ def covering_span(doc: Doc, first: int, last: int) -> TextSpan:
     start = doc[first].idx
     end = doc[last].idx + len(doc[last].text)
     return TextSpan(doc.text[start:end], start, end)
+
+
+def content_arcs(doc: Doc) -> frozenset[tuple[str, str]]:
+    """Each content word paired with its nearest content ancestor."""
+    arcs: set[tuple[str, str]] = set()
+    for token in doc:
+        if not is_content(token):
+            continue
+        head = next((a for a in token.ancestors if is_content(a)), None)
+        if head is not None:
+            arcs.add((lemma_key(head), lemma_key(token)))
+    return frozenset(arcs)
