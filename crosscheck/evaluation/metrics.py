@@ -1,6 +1,7 @@
 """Plain metric arithmetic: confusion counts, F1, balanced accuracy, rates, span overlap.
 
-Every ratio is ``None`` when its denominator is empty, so "no data" never reads as 0 or 1.
+Every ratio is ``None`` when its denominator is empty, so "no data" never reads as 0 or 1;
+F1 is 0 when there are positives but nothing was predicted positive.
 """
 
 from __future__ import annotations
@@ -53,8 +54,10 @@ def precision_recall_f1(predicted: Sequence[bool], actual: Sequence[bool]) -> Pr
     counts = confusion(predicted, actual)
     precision = ratio(counts.true_positives, counts.true_positives + counts.false_positives)
     recall = ratio(counts.true_positives, counts.true_positives + counts.false_negatives)
-    if precision is None or recall is None:
+    if recall is None:
         return PrecisionRecallF1(precision, recall, None)
+    if precision is None:
+        return PrecisionRecallF1(precision, recall, 0.0)
     f1 = ratio(2 * precision * recall, precision + recall)
     return PrecisionRecallF1(precision, recall, 0.0 if f1 is None else f1)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 import traceback
 from collections.abc import Callable, Sequence
@@ -51,6 +52,7 @@ def run_one_set(name: str, scorer: SetScorer, backend: Backend, data_dir: Path) 
         traceback.print_exc()
         rows = [MetricRow(f"{name}.crashed", f"{name}: CRASHED ({type(error).__name__})", None)]
     elapsed = time.perf_counter() - started
+    print(f"[accuracy] {name}: done in {elapsed:.1f}s", file=sys.stderr, flush=True)
     return [*rows, elapsed_row(name, elapsed)]
 
 

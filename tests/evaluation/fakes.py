@@ -1,0 +1,108 @@
+"""A scripted stand-in for the HTTP API, implementing the benchmark's ``Backend`` protocol."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from crosscheck.evaluation.backend import ArticleInput, JsonDict
+
+CompareRule = Callable[[str, str], JsonDict]
+
+
+def agree(similarity: float = 0.8) -> JsonDict:
+    return {"similarity": similarity, "verdict": "agree", "reasons": []}
+
+
+def diverge(
+    a_text: str,
+    a_part: str,
+    b_text: str,
+    b_part: str,
+    kind: str = "number",
+    similarity: float = 0.8,
+) -> JsonDict:
+    """A diverge answer highlighting ``a_part`` in ``a_text`` and ``b_part`` in ``b_text``."""
+    return {
+        "similarity": similarity,
+        "verdict": "diverge",
+        "reasons": [
+            {
+                "type": kind,
+                "this": _highlight(a_text, a_part),
+                "other": _highlight(b_text, b_part),
+                "explanation": "scripted",
+            }
+        ],
+    }
+
+
+def _highlight(text: str, part: str) -> dict[str, Any]:
+    start = text.index(part)
+    return {"text": part, "start": start, "end": start + len(part)}
+
+
+class FakeBackend:
+    """Compare answers from ``rule``; each non-skipped line of an article is one claim;
+    ``check`` matches a claim with the claims on the same line number of other articles."""
+
+    def __init__(
+        self,
+        rule: CompareRule | None = None,
+        skip_lines: frozenset[str] = frozenset(),
+        unmatched_words: frozenset[str] = frozenset(),
+    ) -> None:
+        self.rule = rule or (lambda a, b: agree())
+        self.skip_lines = skip_lines
+        self.unmatched_words = unmatched_words
+        self.compared: list[tuple[str, str | None, str, str | None]] = []
+        self.claims: dict[str, list[dict[str, Any]]] = {}
+        self.closed = False
+
+    def compare(self, a_text: str, a_date: str | None, b_text: str, b_date: str | None) -> JsonDict:
+        self.compared.append((a_text, a_date, b_text, b_date))
+        return self.rule(a_text, b_text)
+
+    def index(self, article: ArticleInput) -> JsonDict:
+        self.claims[article.id] = self._claims(article)
+        return {**article.to_json(), "claims": self.claims[article.id]}
+
+    def check(self, article: ArticleInput, top_k: int) -> JsonDict:
+        checked = [
+            {**claim, "status": "ok", "matches": self._matches(article.id, line)[:top_k]}
+            for line, claim in enumerate(self.claims[article.id])
+        ]
+        return {"article": article.to_json(), "summary": {}, "claims": checked}
+
+    def close(self) -> None:
+        self.closed = True
+
+    def _claims(self, article: ArticleInput) -> list[dict[str, Any]]:
+        claims = []
+        offset = 0
+        for number, line in enumerate(article.text.split("\n")):
+            if line.strip() and line not in self.skip_lines:
+                claim_id = f"{article.id}-{number}"
+                claims.append(
+                    {"id": claim_id, "text": line, "start": offset, "end": offset + len(line)}
+                )
+            offset += len(line) + 1
+        return claims
+
+    def _matches(self, article_id: str, line: int) -> list[dict[str, Any]]:
+        own = self.claims[article_id][line]["text"]
+        if any(word in own for word in self.unmatched_words):
+            return []
+        return [
+            {
+                "article_id": other,
+                "source": "x",
+                "claim_id": claims[line]["id"],
+                "text": claims[line]["text"],
+                "similarity": 0.9,
+                "verdict": "agree",
+                "reasons": [],
+            }
+            for other, claims in self.claims.items()
+            if other != article_id and line < len(claims)
+        ]

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crosscheck.evaluation import main
+from crosscheck.evaluation.backend import Backend, JsonDict
+from crosscheck.evaluation.cli import BackendFactory
+from crosscheck.evaluation.report import MetricRow
+from crosscheck.evaluation.runner import run_sets
+
+from .fakes import FakeBackend, agree, diverge
+
+
+def falke_and_gold_rule(a_text: str, b_text: str) -> JsonDict:
+    """Perfect on the fixture's Falke pairs and gold diverge pair, agree elsewhere."""
+    if "5 players" in b_text:
+        return diverge(a_text, "3", b_text, "5")
+    if "a woman" in b_text:
+        return diverge(a_text, "a man", b_text, "a woman", kind="entity")
+    if a_text.startswith("More than 30,000"):
+        return diverge(a_text, "More than 30,000", b_text, "could reach 30,000")
+    return agree()
+
+
+def factory(backend: FakeBackend) -> BackendFactory:
+    def build(app_dir: Path, encoder: str, judge: str | None) -> Backend:
+        return backend
+
+    return build
+
+
+def test_run_sets_times_each_set_and_survives_a_crash(fixture_data: Path) -> None:
+    def crashing(backend: Backend, data_dir: Path) -> list[MetricRow]:
+        raise RuntimeError("boom")
+
+    def fine(backend: Backend, data_dir: Path) -> list[MetricRow]:
+        return [MetricRow("fine.metric", "fine: metric", 1.0)]
+
+    rows = run_sets(
+        ["broken", "fine"], FakeBackend(), fixture_data, {"broken": crashing, "fine": fine}
+    )
+
+    assert [row.key for row in rows] == [
+        "broken.crashed",
+        "broken.elapsed_seconds",
+        "fine.metric",
+        "fine.elapsed_seconds",
+    ]
+    assert rows[0].value is None
+    assert all(row.value is not None and row.value >= 0 for row in rows if row.unit == "seconds")
+
+
+def test_ci_run_prints_one_table_writes_json_and_passes_builtin_floors(
+    fixture_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    backend = FakeBackend(falke_and_gold_rule)
+    out = tmp_path / "rows.json"
+
+    code = main(["--ci", "--shared-data", str(fixture_data), "--json", str(out)], factory(backend))
+
+    table = capsys.readouterr().out
+    assert code == 0
+    assert "gold: diverge F1" in table
+    assert "falke: balanced accuracy" in table
+    assert "reddit" not in table
+    assert table.count("metric") == 1
+    keys = {row["key"]: row["value"] for row in json.loads(out.read_text(encoding="utf-8"))}
+    assert keys["falke.balanced_accuracy"] == 1.0
+    assert keys["gold.diverge_f1"] == 1.0
+    assert backend.closed
+
+
+def test_ci_run_exits_non_zero_below_the_floors(
+    fixture_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"falke.balanced_accuracy": 0.9}), encoding="utf-8")
+    always_agree = FakeBackend()
+
+    code = main(
+        ["--ci", "--shared-data", str(fixture_data), "--floors", str(floors)],
+        factory(always_agree),
+    )
+
+    assert code == 1
+    assert "BELOW FLOOR: falke.balanced_accuracy = 0.500" in capsys.readouterr().err
+
+
+def test_builtin_floors_fail_when_a_ci_metric_is_missing(
+    fixture_data: Path, tmp_path: Path
+) -> None:
+    no_falke = tmp_path / "data"
+    no_falke.mkdir()
+    for part in ("gold", "seed-articles"):
+        (no_falke / part).symlink_to(fixture_data / part)
+
+    code = main(["--ci", "--shared-data", str(no_falke)], factory(FakeBackend()))
+
+    assert code == 1
+
+
+def test_chosen_sets_only(fixture_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(
+        ["--sets", "reddit,equate", "--shared-data", str(fixture_data)], factory(FakeBackend())
+    )
+
+    table = capsys.readouterr().out
+    assert code == 0
+    assert "reddit: contradiction recall" in table
+    assert "gold:" not in table
+
+
+def test_unknown_set_is_a_usage_error(fixture_data: Path) -> None:
+    assert main(["--sets", "gold,nope", "--shared-data", str(fixture_data)]) == 2
+
+
+def test_missing_shared_data_is_a_usage_error(tmp_path: Path) -> None:
+    assert main(["--shared-data", str(tmp_path / "absent")], factory(FakeBackend())) == 2
