@@ -10,6 +10,7 @@ from spacy.language import Language
 from comparison.attribution import attribution_reasons
 from comparison.cache import LruCache
 from comparison.dates import date_reasons
+from comparison.direction import direction_reasons
 from comparison.events import different_events
 from comparison.judging import judge_reason
 from comparison.modality import modality_reasons
@@ -48,6 +49,9 @@ class ClaimComparator:
             self._cache.put(key, cached)
         return cached
 
+    def cached_claims(self) -> int:
+        return len(self._cache)
+
     def _parse(self, text: str, published_at: date | None) -> ClaimFacts:
         with self._parse_lock:
             return parse_claim(self._nlp, text, published_at)
@@ -78,6 +82,8 @@ def find_reasons(a: ClaimFacts, b: ClaimFacts, overlap: float) -> list[Reason]:
     reasons += negation_reasons(a, b)
     reasons += modality_reasons(a, b, aligned_quantity_heads(a, b))
     reasons += quote_reasons(a, b)
+    if not any(r.type == "number" for r in reasons):
+        reasons += direction_reasons(a, b)
     if overlap >= ATTRIBUTION_FROM:
         reasons += attribution_reasons(a, b)
     if not reasons:

@@ -8,22 +8,20 @@ compare. The model is a local cross-encoder directory (never downloaded) whose
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import torch
 from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer
+
+from comparison.model import NliJudge
+
+__all__ = ["CrossEncoderJudge", "JudgeLoadError", "NliJudge", "load_judge"]
 
 DEFAULT_CONTRADICTION_LABEL = "contradiction"
 
 
 class JudgeLoadError(Exception):
     """The NLI model directory is missing, unreadable or has no contradiction label."""
-
-
-class NliJudge(Protocol):
-    """Anything that scores how likely ``hypothesis`` contradicts ``premise`` (0..1)."""
-
-    def contradiction_probability(self, premise: str, hypothesis: str) -> float: ...
 
 
 class CrossEncoderJudge:

@@ -18,7 +18,7 @@ _BOUND_WORDS = {
 def number_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     reasons: list[Reason] = []
     for qa in a.quantities:
-        stated_in_a = {q.value for q in a.quantities}
+        stated_in_a = {q.value for q in a.quantities if q is not qa}
         candidates = [
             qb for qb in b.quantities if _aligned(qa, a, qb, b) and qb.value not in stated_in_a
         ]

@@ -11,6 +11,7 @@ from comparison.diffing import extractive_coverage
 from comparison.findings import quoted, reason
 from comparison.model import Reason
 from facts.model import ClaimFacts, TextSpan, TokenInfo
+from facts.quantities import TIME_UNITS
 
 MIN_CONTAINMENT = 0.75
 MIN_COPIED = 0.7
@@ -37,7 +38,16 @@ def _containment(short: ClaimFacts, long_: ClaimFacts) -> float:
 
 
 def _novel_word(short: ClaimFacts, long_: ClaimFacts) -> tuple[TextSpan, TextSpan, str] | None:
-    novel = [t for t in short.tokens if t.is_content and t.lemma not in long_.content_lemmas]
+    checked_elsewhere = [(f.span.start, f.span.end) for f in short.dates]
+    checked_elsewhere += [(f.span.start, f.span.end) for f in short.quantities]
+    novel = [
+        t
+        for t in short.tokens
+        if t.is_content
+        and t.lemma not in long_.content_lemmas
+        and t.lemma not in TIME_UNITS
+        and not any(start <= t.start < end for start, end in checked_elsewhere)
+    ]
     if not novel or novel[0].pos == "NUM":
         return None
     token = novel[0]

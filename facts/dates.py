@@ -247,6 +247,8 @@ def _build(
     except (ValueError, OverflowError, KeyError):
         return None
     start, end = match.span()
+    if text[end - 1 : end] == "." and re.search(r"[a-z]{5,}\.$", text[start:end], re.I):
+        end -= 1
     deictic = resolve in (_weekday, _deictic)
     return DateFact(
         key=key,

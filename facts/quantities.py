@@ -34,6 +34,7 @@ _RANGE_RE = re.compile(
     rf"(?:\$|€|£)?\s*(?P<b>{NUMBER_PATTERN})(?![\w:/-])",
     re.I,
 )
+_STRICT_RE = re.compile(r"(?:less\s+than|fewer\s+than|under|below|just\s+under)\b", re.I)
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|€|£|¥|USD|EUR|GBP|Rs\.?)\s*$", re.I)
 _CURRENCY_AFTER = re.compile(r"^\s*(?:dollars?|euros?|pounds?|yen|rupees?|usd|eur|gbp)\b", re.I)
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)", re.I)
@@ -86,8 +87,9 @@ def _single_fact(doc: Doc, match: re.Match[str]) -> QuantityFact | None:
         return None
     bound_match = _BOUND_RE.search(text[max(0, start - 30) : start])
     bound = _bound_name(bound_match)
+    strict = bool(bound_match and _STRICT_RE.match(bound_match.group()))
     span_start = start - len(bound_match.group()) if bound_match else _currency_start(text, start)
-    low, high = _interval(value, bound)
+    low, high = _interval(value, bound, strict)
     if head < 0:
         head = _token_index(doc, start, end)
     return QuantityFact(
@@ -157,13 +159,13 @@ def _currency_start(text: str, start: int) -> int:
     return start - len(currency.group()) if currency else start
 
 
-def _interval(value: float, bound: Bound) -> tuple[float, float]:
+def _interval(value: float, bound: Bound, strict: bool = False) -> tuple[float, float]:
     """The values the writer's wording allows, counting on rounding of round figures."""
-    slack = min(round_magnitude(value) / 2, 0.1 * abs(value))
+    slack = min(round_magnitude(value) / 2, 0.03 * abs(value))
     if bound == "lower":
         return value * (1 + 1e-9), math.inf
     if bound == "upper":
-        return 0.0, value
+        return 0.0, value * (1 - 1e-9) if strict else value
     if bound == "approx":
         return value * 0.85, value * 1.15
     return value - slack, value + slack
