@@ -35,8 +35,8 @@ def _assign_request_id() -> None:
 
 
 def _require_json_body() -> Response | None:
-    if request.method not in _BODY_METHODS:
-        return None
+    if request.method not in _BODY_METHODS or request.routing_exception is not None:
+        return None  # no body to read, or a 404/405 to give instead
     mimetype = request.mimetype or ""
     if mimetype == "application/json" or (
         mimetype.startswith("application/") and mimetype.endswith("+json")

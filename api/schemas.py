@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 import marshmallow as ma
 from marshmallow import validate
@@ -19,7 +19,7 @@ class PublicationDate(ma.fields.String):
     default_error_messages = {"invalid_iso": "Not an ISO 8601 date or date-time."}  # noqa: RUF012
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
-        text = super()._deserialize(value, attr, data, **kwargs).strip()
+        text = super()._deserialize(value, attr, data, **kwargs).strip().upper()  # RFC 3339 t, z
         try:
             parsed = (
                 datetime.fromisoformat(text)
@@ -31,6 +31,14 @@ class PublicationDate(ma.fields.String):
         return parsed.isoformat()
 
 
+def publication_date_doc() -> dict[str, Any]:
+    """A fresh dict each time: shared objects would become YAML anchors in the spec."""
+    return {
+        "description": "ISO 8601 date or date-time",
+        "anyOf": [{"format": "date"}, {"format": "date-time"}],
+    }
+
+
 class StrictSchema(ma.Schema):
     class Meta:
         unknown = ma.RAISE
@@ -40,14 +48,19 @@ class StrictSchema(ma.Schema):
 
 
 class ArticleInSchema(StrictSchema):
+    JSON_SCHEMA_EXTRA: ClassVar[dict[str, Any]] = {
+        "oneOf": [{"required": ["text"]}, {"required": ["html"]}],
+        "description": "An article: give exactly one of `text` and `html`.",
+    }
+
     id = ma.fields.String(
         validate=validate.Regexp(ARTICLE_ID_PATTERN, error="1-128 letters, digits or ._:-"),
         metadata={"description": "The caller's own id (e.g. a CMS post id); generated when absent"},
     )
     source = ma.fields.String(required=True, validate=validate.Length(1, 200))
     title = ma.fields.String(validate=validate.Length(max=1000))
-    url = ma.fields.Url(validate=validate.Length(max=2048))
-    published_at = PublicationDate(metadata={"description": "ISO 8601 date or date-time"})
+    url = ma.fields.Url(validate=validate.Length(max=2048), metadata={"format": "uri"})
+    published_at = PublicationDate(metadata=publication_date_doc())
     text = ma.fields.String(validate=validate.Length(1, MAX_TEXT_CHARS))
     html = ma.fields.String(validate=validate.Length(1, MAX_TEXT_CHARS))
 
@@ -127,7 +140,7 @@ VERDICTS = ["agree", "diverge", "unrelated"]
 
 class ClaimTextSchema(StrictSchema):
     text = ma.fields.String(required=True, validate=validate.Length(1, MAX_CLAIM_CHARS))
-    published_at = PublicationDate()
+    published_at = PublicationDate(metadata=publication_date_doc())
 
 
 class CompareInSchema(StrictSchema):

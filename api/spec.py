@@ -8,6 +8,7 @@ configured simply does not ask for.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from apispec import BasePlugin
@@ -34,8 +35,16 @@ _BODY_METHODS = ("post", "put", "patch")
 _WRITE_METHODS = ("post", "put", "patch", "delete")
 
 
-class ProblemResponsesPlugin(BasePlugin):
-    """Adds to each operation the problem responses that the request plumbing can give."""
+class CrosscheckSpecPlugin(BasePlugin):
+    """Adds what marshmallow cannot say: each operation's problem responses (the request
+    plumbing can give them before any view runs) and a schema's ``JSON_SCHEMA_EXTRA``
+    (rules across fields, such as "exactly one of text and html")."""
+
+    def schema_helper(self, name: str, definition: dict[str, Any], **kwargs: Any) -> Any:
+        schema = kwargs.get("schema")
+        schema_class = schema if isinstance(schema, type) else type(schema)
+        extra: dict[str, Any] | None = getattr(schema_class, "JSON_SCHEMA_EXTRA", None)
+        return copy.deepcopy(extra) if extra else None
 
     def operation_helper(
         self, path: str | None = None, operations: dict[str, Any] | None = None, **_: Any
@@ -77,7 +86,7 @@ def spec_kwargs(description: str) -> dict[str, Any]:
             "Every error is an RFC 9457 `application/problem+json` document."
         },
         "security": SECURITY,
-        "extra_plugins": [ProblemResponsesPlugin()],
+        "extra_plugins": [CrosscheckSpecPlugin()],
     }
 
 

@@ -104,3 +104,12 @@ def test_cors_preflight_from_another_origin_gets_no_grant(cors: FlaskClient) -> 
         headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"},
     )
     assert "Access-Control-Allow-Origin" not in response.headers
+
+
+def test_redis_storage_is_used_when_configured_and_memory_covers_an_outage(make_app) -> None:
+    app = make_app(rate_limit="2 per minute", rate_limit_storage_uri="redis://127.0.0.1:1/0")
+    limiter = next(iter(app.extensions["limiter"]))
+    assert type(limiter.storage).__name__ == "RedisStorage"
+    client = app.test_client()
+    statuses = [client.get("/v1/articles").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]

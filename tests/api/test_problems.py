@@ -84,6 +84,8 @@ def test_unknown_route_and_wrong_method(client: FlaskClient) -> None:
     assert_problem(wrong_method, 405)
     assert sorted(wrong_method.headers["Allow"].split(", ")) == ["OPTIONS", "POST"]
     assert_problem(client.get("/v1/check"), 405)
+    assert_problem(client.put("/v1/health", data="x", content_type="text/plain"), 405)
+    assert_problem(client.post("/v1/nothing-here", data="x", content_type="text/plain"), 404)
 
 
 def test_unexpected_error_is_500_without_internals(
