@@ -8,8 +8,9 @@ from typing import Any
 
 import marshmallow as ma
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
+from api.bodies import Blueprint
 from api.registry import current_service
 from api.schemas import (
     ArticleInSchema,

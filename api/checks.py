@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from api.auth import WRITE, require_scope
+from api.bodies import Blueprint
 from api.registry import current_service
 from api.schemas import CheckInSchema, CompareInSchema, ComparisonSchema, ReportSchema
 from comparison.model import ClaimInput

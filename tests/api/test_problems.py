@@ -112,3 +112,25 @@ def test_request_id_is_echoed_or_generated(client: FlaskClient) -> None:
         == "abc-1"
     )
     assert len(client.get("/v1/health").headers["X-Request-ID"]) == 32
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"\xff\xfe{",
+        b"[" * 100_000,
+        b'{"source": "S", "text": "\\ud800 is a lone surrogate."}',
+        b'{"source": "S\\udfff", "text": "A claim was made."}',
+        b'{"source": "S", "text": "A claim.", "\\ud800": 1}',
+    ],
+)
+def test_bodies_json_cannot_carry_are_400(client: FlaskClient, body: bytes) -> None:
+    response = client.post("/v1/articles", data=body, content_type="application/json")
+    assert assert_problem(response, 400)["type"] == "urn:crosscheck:problem:malformed-json"
+    assert client.get("/v1/health").get_json()["articles"] == 0
+
+
+def test_non_object_json_is_422(client: FlaskClient) -> None:
+    for body in (b"null", b"[]", b'"text"'):
+        response = client.post("/v1/check", data=body, content_type="application/json")
+        assert "_schema" in assert_problem(response, 422)["errors"]
