@@ -81,7 +81,7 @@ def decode_cursor(cursor: str | None) -> int:
     try:
         decoded = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         prefix, _, position = decoded.partition(":")
-        if prefix != "after" or not position.isdigit():
+        if prefix != "after" or not position.isdecimal() or len(position) > 18:
             raise ValueError(cursor)
         return int(position)
     except (ValueError, binascii.Error, UnicodeDecodeError):

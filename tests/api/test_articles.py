@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from flask.testing import FlaskClient
 
+from api.articles import encode_cursor
+
 
 def test_post_article_returns_claims_with_exact_offsets(client: FlaskClient, make_article) -> None:
     payload = make_article("cms-post:42")
@@ -100,7 +102,8 @@ def test_list_articles_paginates_with_opaque_cursor(client: FlaskClient, make_ar
 
 
 def test_list_rejects_foreign_cursor_and_large_limit(client: FlaskClient) -> None:
-    bad_cursor = client.get("/v1/articles", query_string={"cursor": "bm90LWEtY3Vyc29y"})
-    assert bad_cursor.status_code == 422
-    assert "cursor" in bad_cursor.get_json()["errors"]
+    for cursor in ("bm90LWEtY3Vyc29y", encode_cursor(10**30), "YWZ0ZXI6wrI", "%%%"):
+        bad_cursor = client.get("/v1/articles", query_string={"cursor": cursor})
+        assert bad_cursor.status_code == 422, cursor
+        assert "cursor" in bad_cursor.get_json()["errors"]
     assert client.get("/v1/articles", query_string={"limit": 101}).status_code == 422
