@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from datetime import date
 
 from spacy.language import Language
@@ -22,7 +23,7 @@ from comparison.quantifiers import quantifier_reasons
 from comparison.quotes import quote_reasons
 from comparison.spans import merge_adjacent
 from comparison.substitution import substitution_reasons
-from facts import ClaimFacts, parse_claim
+from facts import ClaimFacts, parse_claim, parse_claims
 
 NOTHING_SHARED_BELOW = 0.1
 UNRELATED_BELOW = 0.2
@@ -48,6 +49,22 @@ class ClaimComparator:
             cached = self._parse(claim.text, claim.published_at)
             self._cache.put(key, cached)
         return cached
+
+    def prime(self, claims: Sequence[ClaimInput]) -> None:
+        """Parse the claims not cached yet in one batch, ahead of comparing them."""
+        missing = list(
+            dict.fromkeys(
+                (claim.text, claim.published_at)
+                for claim in claims
+                if self._cache.get((claim.text, claim.published_at)) is None
+            )
+        )
+        if not missing:
+            return
+        with self._parse_lock:
+            parsed = parse_claims(self._nlp, missing)
+        for key, facts in zip(missing, parsed, strict=True):
+            self._cache.put(key, facts)
 
     def cached_claims(self) -> int:
         return len(self._cache)

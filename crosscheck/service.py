@@ -29,6 +29,9 @@ from storage import ArticleRecord, SqliteStore, StoredArticle
 class PairComparator(Protocol):
     def compare(self, a: ClaimInput, b: ClaimInput) -> Comparison: ...
 
+    def prime(self, claims: Sequence[ClaimInput]) -> None:
+        """Prepare many claims at once before they are compared (may do nothing)."""
+
 
 Extractor = Callable[..., ExtractedArticle]
 
@@ -86,7 +89,9 @@ class ConsistencyService:
     def index_article(self, article: ArticleInput) -> tuple[StoredArticle, bool]:
         """Store an article (replacing one with the same id); True when it is new."""
         prepared = self._prepare(article)
-        stored, created = self._store.save_article(prepared.record, prepared.claims, prepared.vectors)
+        stored, created = self._store.save_article(
+            prepared.record, prepared.claims, prepared.vectors
+        )
         self._corpus.sync()
         return stored, created
 
@@ -122,6 +127,7 @@ class ConsistencyService:
         found = self._matches.find(prepared.record.id, prepared.vectors, top_k)
         copies = self._matches.syndicated_copies(prepared.vectors, found)
         groups = self._matches.independence_groups(found, exclude=set(copies))
+        self._comparator.prime(_claims_to_compare(prepared, found))
         claims = [
             self._claim_report(prepared, position, claim, candidates, copies, groups)
             for position, (claim, candidates) in enumerate(zip(prepared.claims, found, strict=True))
@@ -151,7 +157,9 @@ class ConsistencyService:
         groups: dict[str, str],
     ) -> ClaimReport:
         this = ClaimInput(claim.text, prepared.published_on)
-        matches = [self._match(this, candidate, candidate.article.id in copies) for candidate in candidates]
+        matches = [
+            self._match(this, candidate, candidate.article.id in copies) for candidate in candidates
+        ]
         agreeing_groups = {
             groups[match.article_id]
             for match in matches
@@ -197,6 +205,18 @@ class ConsistencyService:
         )
         vectors = self._encoder.encode([claim.text for claim in extracted.claims])
         return PreparedArticle(record, list(extracted.claims), vectors)
+
+
+def _claims_to_compare(
+    prepared: PreparedArticle, found: Sequence[Sequence[CandidateMatch]]
+) -> list[ClaimInput]:
+    these = [ClaimInput(claim.text, prepared.published_on) for claim in prepared.claims]
+    others = [
+        ClaimInput(candidate.claim.text, publication_date(candidate.article.published_at))
+        for candidates in found
+        for candidate in candidates
+    ]
+    return these + others
 
 
 def publication_date(published_at: str | None) -> date | None:

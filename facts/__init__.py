@@ -1,7 +1,7 @@
 """Facts in a claim (quantities, dates, entities, negation, modality, quantifiers, attribution,
 quotes), each with its character span."""
 
-from facts.extract import extract_facts, parse_claim
+from facts.extract import extract_facts, parse_claim, parse_claims
 from facts.model import (
     AttributionFact,
     ClaimFacts,
@@ -30,4 +30,5 @@ __all__ = [
     "TokenInfo",
     "extract_facts",
     "parse_claim",
+    "parse_claims",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Sequence
 from datetime import date
 
 from spacy.language import Language
@@ -29,7 +30,26 @@ def parse_claim(nlp: Language, text: str, published_at: date | None = None) -> C
         return extract_facts(nlp(text), published_at)
     except Exception:  # extraction must never take the service down
         logger.exception("fact extraction failed")
-        return ClaimFacts(text=text, published_at=published_at, content_lemmas=frozenset())
+        return _no_facts(text, published_at)
+
+
+def parse_claims(
+    nlp: Language, claims: Sequence[tuple[str, date | None]], batch_size: int = 64
+) -> list[ClaimFacts]:
+    """Like :func:`parse_claim` for many claims, parsed in batches by ``nlp.pipe``."""
+    docs = nlp.pipe([text for text, _ in claims], batch_size=batch_size)
+    parsed = []
+    for (text, published_at), doc in zip(claims, docs, strict=True):
+        try:
+            parsed.append(extract_facts(doc, published_at))
+        except Exception:  # extraction must never take the service down
+            logger.exception("fact extraction failed")
+            parsed.append(_no_facts(text, published_at))
+    return parsed
+
+
+def _no_facts(text: str, published_at: date | None) -> ClaimFacts:
+    return ClaimFacts(text=text, published_at=published_at, content_lemmas=frozenset())
 
 
 def extract_facts(doc: Doc, published_at: date | None = None) -> ClaimFacts:
