@@ -8,6 +8,8 @@ from typing import Any, ClassVar
 import marshmallow as ma
 from marshmallow import validate
 
+from comparison.model import REASON_TYPES
+
 ARTICLE_ID_PATTERN = r"^[A-Za-z0-9._:-]{1,128}$"
 MAX_TEXT_CHARS = 1_000_000
 MAX_CLAIM_CHARS = 5_000
@@ -115,21 +117,7 @@ class SpanSchema(ma.Schema):
 
 
 class ReasonSchema(ma.Schema):
-    type = ma.fields.String(
-        required=True,
-        validate=validate.OneOf(
-            [
-                "number",
-                "date",
-                "entity",
-                "negation",
-                "modality",
-                "quantifier",
-                "attribution",
-                "quote",
-            ]
-        ),
-    )
+    type = ma.fields.String(required=True, validate=validate.OneOf(REASON_TYPES))
     this = ma.fields.Nested(SpanSchema, required=True)
     other = ma.fields.Nested(SpanSchema, required=True)
     explanation = ma.fields.String(required=True)
