@@ -13,7 +13,7 @@ from pathlib import Path
 from crosscheck.evaluation.backend import Backend, create_http_backend
 from crosscheck.evaluation.floors import BUILTIN, check_floors, load_floors
 from crosscheck.evaluation.paths import shared_data_dir
-from crosscheck.evaluation.report import MetricRow, format_table
+from crosscheck.evaluation.report import MetricRow, format_misses, format_table
 from crosscheck.evaluation.runner import ALL_SETS, CI_SETS, elapsed_row, run_sets
 
 BackendFactory = Callable[[Path, str, str | None], Backend]
@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"'{BUILTIN}' or a JSON file of metric key → minimum; exit 1 below them",
     )
     parser.add_argument("--json", metavar="OUT", type=Path, help="also write the rows as JSON")
+    parser.add_argument(
+        "--misses", action="store_true", help="list the items behind each metric on stderr"
+    )
     parser.add_argument("--encoder", default="minilm", help="'minilm' (real model) or 'hashing'")
     parser.add_argument("--judge", metavar="DIR", help="local NLI model directory for the judge")
     parser.add_argument(
@@ -67,6 +70,8 @@ def main(argv: Sequence[str] | None = None, backend_factory: BackendFactory | No
         finally:
             backend.close()
     print(format_table(rows))
+    if args.misses:
+        print(format_misses(rows), file=sys.stderr)
     if args.json:
         write_json(args.json, rows)
     floors_spec = args.floors or (BUILTIN if args.ci else None)

@@ -5,7 +5,7 @@ Verdicts come from ``/v1/compare``; matching from ``/v1/articles`` then ``/v1/ch
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -66,13 +66,30 @@ def comparison_rows(
     actual = [pair.label == "diverge" for pair in pairs]
     scores = precision_recall_f1(predicted, actual)
     diverging = [(p, o) for p, o in zip(pairs, outcomes, strict=True) if p.label == "diverge"]
+    false_alarms = ids_where(pairs, outcomes, lambda p, o: o.is_diverge and p.label != "diverge")
+    missed = ids_where(pairs, outcomes, lambda p, o: p.label == "diverge" and not o.is_diverge)
     return [
         MetricRow(
-            "gold.diverge_precision", "gold: diverge precision", scores.precision, sum(predicted)
+            "gold.diverge_precision",
+            "gold: diverge precision",
+            scores.precision,
+            sum(predicted),
+            misses=false_alarms,
         ),
-        MetricRow("gold.diverge_recall", "gold: diverge recall", scores.recall, len(diverging)),
         MetricRow(
-            "gold.diverge_f1", "gold: diverge F1", scores.f1, len(pairs), target=at_least(0.80)
+            "gold.diverge_recall",
+            "gold: diverge recall",
+            scores.recall,
+            len(diverging),
+            misses=missed,
+        ),
+        MetricRow(
+            "gold.diverge_f1",
+            "gold: diverge F1",
+            scores.f1,
+            len(pairs),
+            target=at_least(0.80),
+            misses=tuple(sorted(false_alarms + missed)),
         ),
         _false_diverge_row(pairs, outcomes, "agree"),
         _false_diverge_row(pairs, outcomes, "different_event"),
@@ -81,14 +98,24 @@ def comparison_rows(
             "gold: diverge types named in reasons",
             types_named(diverging),
             len(diverging),
+            misses=missing_types(diverging),
         ),
         MetricRow(
             "gold.span_overlap",
             "gold: diverge span overlap (a/b sides)",
             mean(span_overlap_score(pair, outcome) for pair, outcome in diverging),
             len(diverging),
+            misses=tuple(p.id for p, o in diverging if span_overlap_score(p, o) < 1),
         ),
     ]
+
+
+def ids_where(
+    pairs: Sequence[GoldPair],
+    outcomes: Sequence[CompareOutcome],
+    condition: Callable[[GoldPair, CompareOutcome], bool],
+) -> tuple[str, ...]:
+    return tuple(p.id for p, o in zip(pairs, outcomes, strict=True) if condition(p, o))
 
 
 def _false_diverge_row(
@@ -101,6 +128,7 @@ def _false_diverge_row(
         rate(flags),
         len(flags),
         target=at_most(0.10),
+        misses=ids_where(pairs, outcomes, lambda p, o: p.label == label and o.is_diverge),
     )
 
 
@@ -113,6 +141,15 @@ def types_named(diverging: Sequence[tuple[GoldPair, CompareOutcome]]) -> float |
         named += len(set(pair.types) & reported)
         total += len(set(pair.types))
     return ratio(named, total)
+
+
+def missing_types(diverging: Sequence[tuple[GoldPair, CompareOutcome]]) -> tuple[str, ...]:
+    """``"<pair id>:<type>"`` for each gold type no reason named."""
+    missing = []
+    for pair, outcome in diverging:
+        reported = {reason.type for reason in outcome.reasons}
+        missing += [f"{pair.id}:{kind}" for kind in pair.types if kind not in reported]
+    return tuple(missing)
 
 
 def span_overlap_score(pair: GoldPair, outcome: CompareOutcome) -> float:
@@ -160,22 +197,25 @@ def _article_input(article: SeedArticle) -> ArticleInput:
 def matching_rows(pairs: Sequence[GoldPair], corpus: IndexedCorpus) -> list[MetricRow]:
     matchable = [pair for pair in pairs if pair.label in MATCHED_LABELS]
     furniture = sorted({side for pair in pairs for side in pair.furniture_texts()})
-    extracted = [is_extracted(doc, text, corpus) for doc, text in furniture]
+    extracted = [(doc, text) for doc, text in furniture if is_extracted(doc, text, corpus)]
+    matched = [pair_matched(pair, corpus) for pair in matchable]
     return [
         MetricRow(
             "gold.match_recall_at_5",
             "gold: match recall@5 (check)",
-            rate(pair_matched(pair, corpus) for pair in matchable),
+            rate(matched),
             len(matchable),
             target=at_least(0.90),
+            misses=tuple(pair.id for pair, hit in zip(matchable, matched, strict=True) if not hit),
         ),
         MetricRow(
             "gold.boilerplate_extracted",
             "gold: boilerplate lines extracted as claims",
-            float(sum(extracted)),
+            float(len(extracted)),
             len(furniture),
             target=at_most(0),
             unit="count",
+            misses=tuple(f"{doc[:3]}:{text[:40]!r}" for doc, text in extracted),
         ),
     ]
 

@@ -29,6 +29,15 @@ def compare_pairs(backend: Backend, pairs: Sequence[LabelledPair]) -> list[Compa
     ]
 
 
+def wrong_ids(pairs: Sequence[LabelledPair], outcomes: Sequence[CompareOutcome]) -> tuple[str, ...]:
+    """Pairs whose verdict (diverge or not) disagrees with the label."""
+    return tuple(
+        pair.id
+        for pair, outcome in zip(pairs, outcomes, strict=True)
+        if outcome.is_diverge != (pair.label == "diverge")
+    )
+
+
 def diverge_flags(
     pairs: Sequence[LabelledPair], outcomes: Sequence[CompareOutcome]
 ) -> tuple[list[bool], list[bool]]:
@@ -49,6 +58,7 @@ def score_falke(backend: Backend, data_dir: Path) -> list[MetricRow]:
             balanced_accuracy(predicted, actual),
             len(pairs),
             target=at_least(0.70),
+            misses=wrong_ids(pairs, outcomes),
         ),
         *error_rows("falke", outcomes),
     ]
@@ -69,6 +79,7 @@ def score_equate(backend: Backend, data_dir: Path) -> list[MetricRow]:
                 f"equate: {subset} entailment → diverge",
                 rate(flags),
                 len(flags),
+                misses=wrong_ids(pairs, outcomes),
             )
         )
         all_flags += flags
@@ -95,6 +106,7 @@ def score_reddit(backend: Backend, data_dir: Path) -> list[MetricRow]:
             rate(outcome.is_diverge for outcome in outcomes),
             len(pairs),
             target=at_least(0.60),
+            misses=wrong_ids(pairs, outcomes),
         ),
         *error_rows("reddit", outcomes),
     ]
@@ -110,6 +122,7 @@ def score_fnc1(backend: Backend, data_dir: Path) -> list[MetricRow]:
             "fnc1: agree/disagree balanced accuracy",
             balanced_accuracy(predicted, actual),
             len(pairs),
+            misses=wrong_ids(pairs, outcomes),
         ),
         *error_rows("fnc1", outcomes),
     ]

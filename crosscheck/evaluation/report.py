@@ -38,6 +38,8 @@ class MetricRow:
     n: int | None = None
     target: Target | None = None
     unit: Unit = "ratio"
+    misses: tuple[str, ...] = ()
+    """Ids of the items that count against the metric (for diagnosis)."""
 
     @property
     def status(self) -> str:
@@ -55,6 +57,7 @@ class MetricRow:
             "n": self.n,
             "target": str(self.target) if self.target else None,
             "status": self.status or None,
+            "misses": list(self.misses),
         }
 
 
@@ -66,6 +69,17 @@ def format_table(rows: list[MetricRow]) -> str:
     widths = [max(len(line[column]) for line in cells) for column in range(len(HEADER))]
     lines = [_line(line, widths) for line in cells]
     lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def format_misses(rows: list[MetricRow], limit: int = 20) -> str:
+    """One line per metric with misses: its key and the first ``limit`` item ids."""
+    lines = []
+    for row in rows:
+        if row.misses:
+            shown = ", ".join(row.misses[:limit])
+            more = f" (+{len(row.misses) - limit} more)" if len(row.misses) > limit else ""
+            lines.append(f"{row.key}: {shown}{more}")
     return "\n".join(lines)
 
 

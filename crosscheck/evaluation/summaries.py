@@ -48,6 +48,9 @@ def summary_rows(
     errors = [judgement for row, judgement in scored if row.is_intrinsic_error]
     correct = [judgement for row, judgement in scored if not row.is_error]
     flagged_errors = [(row, j) for row, j in scored if row.is_intrinsic_error and j.flagged]
+    missed = tuple(row.id for row, j in scored if row.is_intrinsic_error and not j.flagged)
+    false_alarms = tuple(row.id for row, j in scored if not row.is_error and j.flagged)
+    off_span = tuple(row.id for row, j in flagged_errors if not flags_annotated_span(row, j))
     outcomes = [outcome for judgement in judgements for outcome in judgement.outcomes]
     return [
         MetricRow(
@@ -55,18 +58,21 @@ def summary_rows(
             f"{set_name}: intrinsic-error recall",
             rate(judgement.flagged for judgement in errors),
             len(errors),
+            misses=missed,
         ),
         MetricRow(
             f"{set_name}.correct_to_diverge",
             f"{set_name}: correct summary → diverge",
             rate(judgement.flagged for judgement in correct),
             len(correct),
+            misses=false_alarms,
         ),
         MetricRow(
             f"{set_name}.span_overlap",
             f"{set_name}: flagged span overlaps annotated span",
             rate(flags_annotated_span(row, judgement) for row, judgement in flagged_errors),
             len(flagged_errors),
+            misses=off_span,
         ),
         *error_rows(set_name, outcomes),
     ]

@@ -22,9 +22,10 @@ def test_falke_balanced_accuracy(fixture_data: Path) -> None:
             return diverge(a_text, "3", b_text, "5")
         return agree()
 
-    scores = values(score_falke(FakeBackend(numbers_only), fixture_data))
+    rows = score_falke(FakeBackend(numbers_only), fixture_data)
 
-    assert scores["falke.balanced_accuracy"] == pytest.approx((1 / 2 + 2 / 2) / 2)
+    assert values(rows)["falke.balanced_accuracy"] == pytest.approx((1 / 2 + 2 / 2) / 2)
+    assert rows[0].misses == ("art2/4-0",)
 
 
 def test_equate_entailment_false_alarms_per_subset_and_together(fixture_data: Path) -> None:

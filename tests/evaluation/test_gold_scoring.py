@@ -42,6 +42,17 @@ def test_comparison_metrics_through_the_backend(fixture_data: Path) -> None:
     assert scores["gold.span_overlap"] == pytest.approx(1.0)
 
 
+def test_misses_name_the_pairs_behind_each_metric(fixture_data: Path) -> None:
+    rows = score_gold(FakeBackend(scripted), fixture_data)
+
+    misses = {row.key: row.misses for row in rows}
+    assert misses["gold.diverge_precision"] == ("g3",)
+    assert misses["gold.diverge_recall"] == ()
+    assert misses["gold.different_event_to_diverge"] == ("g3",)
+    assert misses["gold.types_named"] == ("g2:date",)
+    assert len(misses["gold.boilerplate_extracted"]) == 3
+
+
 def test_compare_calls_send_each_documents_date(fixture_data: Path) -> None:
     backend = FakeBackend(scripted, skip_lines=FURNITURE)
 

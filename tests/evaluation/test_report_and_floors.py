@@ -6,7 +6,13 @@ from pathlib import Path
 import pytest
 
 from crosscheck.evaluation.floors import BUILTIN_FLOORS, check_floors, load_floors
-from crosscheck.evaluation.report import MetricRow, at_least, at_most, format_table
+from crosscheck.evaluation.report import (
+    MetricRow,
+    at_least,
+    at_most,
+    format_misses,
+    format_table,
+)
 
 ROWS = [
     MetricRow("gold.diverge_f1", "gold: diverge F1", 0.75, 31, target=at_least(0.80)),
@@ -40,7 +46,17 @@ def test_rows_serialise_to_json() -> None:
         "n": 31,
         "target": ">= 0.8",
         "status": "FAIL",
+        "misses": [],
     }
+
+
+def test_misses_are_listed_per_metric_and_truncated() -> None:
+    rows = [
+        MetricRow("a.recall", "a", 0.5, misses=("p1", "p2", "p3")),
+        MetricRow("b.rate", "b", 0.0),
+    ]
+
+    assert format_misses(rows, limit=2) == "a.recall: p1, p2 (+1 more)"
 
 
 def test_floors_fail_below_and_when_missing() -> None:
