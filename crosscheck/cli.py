@@ -19,7 +19,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from api.logs import configure_logging
 
-    configure_logging(os.environ.get("CROSSCHECK_LOG_LEVEL", "WARNING" if args.command != "serve" else "INFO"))
+    configure_logging(
+        os.environ.get("CROSSCHECK_LOG_LEVEL", "WARNING" if args.command != "serve" else "INFO")
+    )
     result: int = args.handler(args)
     return result
 
@@ -110,13 +112,21 @@ def _check(args: argparse.Namespace) -> int:
     from crosscheck.ingest import read_articles
     from crosscheck.render import render_report, report_to_json
 
-    items = list(read_articles([args.file], {"source": args.source, "published_at": args.published_at}))
+    items = list(
+        read_articles([args.file], {"source": args.source, "published_at": args.published_at})
+    )
     if len(items) != 1 or items[0].article is None:
-        print(f"cannot read {args.file}: {items[0].error if items else 'no article'}", file=sys.stderr)
+        print(
+            f"cannot read {args.file}: {items[0].error if items else 'no article'}", file=sys.stderr
+        )
         return 2
     registry = Registry(_config(args))
     report = registry.service.check_article(items[0].article, top_k=args.top_k)
-    print(json.dumps(report_to_json(report), indent=2, ensure_ascii=False) if args.json else render_report(report))
+    print(
+        json.dumps(report_to_json(report), indent=2, ensure_ascii=False)
+        if args.json
+        else render_report(report)
+    )
     return 0
 
 

@@ -106,11 +106,12 @@ class Corpus:
             return
         keys, texts = self._store.all_claim_texts()
         if keys:
-            log.info("re-embedding %d claims: encoder %s -> %s", len(keys), stored_by, self._encoder.name)
+            log.info(
+                "re-embedding %d claims: encoder %s -> %s", len(keys), stored_by, self._encoder.name
+            )
             self._store.replace_vectors(keys, self._encoder.encode(texts))
         self._store.set_meta(ENCODER_META_KEY, self._encoder.name)
 
     def _state_path(self) -> Path:
         assert self._index_path is not None
         return self._index_path.with_suffix(".state.json")
-

@@ -30,15 +30,15 @@ class MatchFinder:
         self._corpus = corpus
         self._floor = similarity_floor
 
-    def find(
-        self, article_id: str, vectors: Vectors, top_k: int
-    ) -> list[list[CandidateMatch]]:
+    def find(self, article_id: str, vectors: Vectors, top_k: int) -> list[list[CandidateMatch]]:
         """For each vector, up to ``top_k`` nearest claims of other articles above the floor."""
         if len(vectors) == 0:
             return []
         hits = self._corpus.search(vectors, top_k * OVERSAMPLE + EXTRA_CANDIDATES)
         claims = self._store.claims_by_key(sorted({key for row in hits for key, _ in row}))
-        articles = self._store.articles_by_id(sorted({claim.article_id for claim in claims.values()}))
+        articles = self._store.articles_by_id(
+            sorted({claim.article_id for claim in claims.values()})
+        )
         found: list[list[CandidateMatch]] = []
         for row in hits:
             candidates = [

@@ -28,7 +28,9 @@ def render_report(report: Report) -> str:
         lines.append("")
         lines.append(f"{_STATUS_MARK[claim.status]} [{claim.start}:{claim.end}] {claim.text}")
         for match in claim.matches:
-            lines.append(f"    {match.verdict:9} {match.similarity:.2f} {match.source}: {match.text}")
+            lines.append(
+                f"    {match.verdict:9} {match.similarity:.2f} {match.source}: {match.text}"
+            )
             lines.extend(
                 f"        {reason.type}: “{reason.this.text}” vs “{reason.other.text}”"
                 for reason in match.reasons

@@ -155,7 +155,9 @@ class SqliteStore:
     def _remove_claims(connection: sqlite3.Connection, article_id: str) -> None:
         keys = [
             row["key"]
-            for row in connection.execute("SELECT key FROM claims WHERE article_id = ?", (article_id,))
+            for row in connection.execute(
+                "SELECT key FROM claims WHERE article_id = ?", (article_id,)
+            )
         ]
         connection.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
         for key in keys:
@@ -273,10 +275,14 @@ def _to_blob(vector: np.ndarray) -> bytes:
 
 
 def _log(connection: sqlite3.Connection, operation: str, key: int) -> None:
-    connection.execute("INSERT INTO index_log(operation, claim_key) VALUES (?, ?)", (operation, key))
+    connection.execute(
+        "INSERT INTO index_log(operation, claim_key) VALUES (?, ?)", (operation, key)
+    )
 
 
-def _article_fields(article: ArticleRecord) -> tuple[str, str, str | None, str | None, str | None, str]:
+def _article_fields(
+    article: ArticleRecord,
+) -> tuple[str, str, str | None, str | None, str | None, str]:
     return (
         article.id,
         article.source,

@@ -11,7 +11,9 @@ from embeddings import EncoderLoadError, HashingEncoder, SentenceTransformerEnco
 def test_hashing_encoder_is_deterministic_and_normalised() -> None:
     encoder = HashingEncoder(dimension=64)
     first = encoder.encode(["Troops gathered at the border.", "Rain fell in the valley."])
-    second = HashingEncoder(dimension=64).encode(["Troops gathered at the border.", "Rain fell in the valley."])
+    second = HashingEncoder(dimension=64).encode(
+        ["Troops gathered at the border.", "Rain fell in the valley."]
+    )
     assert first.shape == (2, 64) and first.dtype == np.float32
     assert np.allclose(first, second)
     assert np.allclose(np.linalg.norm(first, axis=1), 1.0, atol=1e-5)
@@ -20,7 +22,11 @@ def test_hashing_encoder_is_deterministic_and_normalised() -> None:
 def test_hashing_encoder_ranks_shared_wording_higher() -> None:
     encoder = HashingEncoder()
     query, close, far = encoder.encode(
-        ["Troops gathered at the border on Monday.", "Troops gathered at the border.", "Rain fell in the valley."]
+        [
+            "Troops gathered at the border on Monday.",
+            "Troops gathered at the border.",
+            "Rain fell in the valley.",
+        ]
     )
     assert query @ close > query @ far
 
@@ -42,7 +48,13 @@ def test_sentence_transformer_encoder_loads_a_model_built_here(tmp_path: Path) -
     vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "troops", "border", "rain", "the", "at"]
     (tmp_path / "vocab.txt").write_text("\n".join(vocab), encoding="utf-8")
     tokenizer = BertTokenizerFast(vocab_file=str(tmp_path / "vocab.txt"))
-    config = BertConfig(vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=32)
+    config = BertConfig(
+        vocab_size=len(vocab),
+        hidden_size=16,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=32,
+    )
     bert_dir = tmp_path / "bert"
     BertModel(config).save_pretrained(bert_dir)
     tokenizer.save_pretrained(bert_dir)

@@ -6,7 +6,12 @@ import numpy as np
 
 from embeddings import FaissClaimIndex, HashingEncoder
 
-TEXTS = ["troops at the border", "rain in the valley", "troops near the border", "a bridge reopened"]
+TEXTS = [
+    "troops at the border",
+    "rain in the valley",
+    "troops near the border",
+    "a bridge reopened",
+]
 
 
 def build() -> tuple[FaissClaimIndex, np.ndarray]:

@@ -15,7 +15,9 @@ TEXTS = ["Troops massed at the border.", "Rain fell in the valley overnight."]
 
 def save(store: SqliteStore, article_id: str, texts: list[str]) -> None:
     claims = [Claim(text, 0, len(text)) for text in texts]
-    store.save_article(ArticleRecord(article_id, "Outlet", " ".join(texts)), claims, ENCODER.encode(texts))
+    store.save_article(
+        ArticleRecord(article_id, "Outlet", " ".join(texts)), claims, ENCODER.encode(texts)
+    )
 
 
 def top_hit(corpus: Corpus, text: str) -> int:

@@ -11,13 +11,28 @@ def candidate(article_id: str, similarity: float) -> CandidateMatch:
 
 
 def test_every_article_gets_its_best_claim_in_before_any_second_one() -> None:
-    candidates = [candidate("copy", 0.99), candidate("copy", 0.9), candidate("copy", 0.8), candidate("b", 0.6), candidate("c", 0.55)]
+    candidates = [
+        candidate("copy", 0.99),
+        candidate("copy", 0.9),
+        candidate("copy", 0.8),
+        candidate("b", 0.6),
+        candidate("c", 0.55),
+    ]
     chosen = diversified(candidates, 3)
-    assert [(c.article.id, c.similarity) for c in chosen] == [("copy", 0.99), ("b", 0.6), ("c", 0.55)]
+    assert [(c.article.id, c.similarity) for c in chosen] == [
+        ("copy", 0.99),
+        ("b", 0.6),
+        ("c", 0.55),
+    ]
 
 
 def test_second_round_fills_remaining_slots_by_similarity() -> None:
-    candidates = [candidate("a", 0.9), candidate("a", 0.85), candidate("b", 0.7), candidate("b", 0.4)]
+    candidates = [
+        candidate("a", 0.9),
+        candidate("a", 0.85),
+        candidate("b", 0.7),
+        candidate("b", 0.4),
+    ]
     chosen = diversified(candidates, 3)
     assert [(c.article.id, c.similarity) for c in chosen] == [("a", 0.9), ("a", 0.85), ("b", 0.7)]
 

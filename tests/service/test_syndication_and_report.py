@@ -23,7 +23,12 @@ def test_syndicated_needs_a_majority_and_a_minimum() -> None:
 
 
 def test_copies_and_same_outlet_join_one_group() -> None:
-    vectors = {"orig": unit_rows(0, 1, 2, 3), "copy": unit_rows(0, 1, 2, 4), "other": unit_rows(5), "same": unit_rows(4)}
+    vectors = {
+        "orig": unit_rows(0, 1, 2, 3),
+        "copy": unit_rows(0, 1, 2, 4),
+        "other": unit_rows(5),
+        "same": unit_rows(4),
+    }
     outlets = {"orig": "abc", "copy": "farm", "other": "cnn", "same": "cnn"}
     groups = independence_groups(vectors, outlets)
     assert groups["orig"] == groups["copy"]
@@ -51,5 +56,10 @@ def test_summary_counts_and_consistency() -> None:
         ClaimReport("a:3", "w", 6, 7, "unverified", 0),
     ]
     summary = summarise(claims)
-    assert (summary.claims, summary.corroborated, summary.contested, summary.unverified) == (4, 2, 1, 1)
+    assert (summary.claims, summary.corroborated, summary.contested, summary.unverified) == (
+        4,
+        2,
+        1,
+        1,
+    )
     assert summary.consistency == round(2 / 3, 4)

@@ -19,7 +19,9 @@ CNN_TROOPS = "could reach 30,000 by early February"
 
 
 @pytest.fixture(scope="module")
-def seeded(seed_articles: list[dict[str, Any]], tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FlaskClient, dict[str, Any]]]:
+def seeded(
+    seed_articles: list[dict[str, Any]], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[FlaskClient, dict[str, Any]]]:
     app: Flask = create_app(Config(data_dir=tmp_path_factory.mktemp("data"), encoder="minilm"))
     client = app.test_client()
     indexed = {}
@@ -90,7 +92,9 @@ def test_claims_are_never_matched_to_their_own_article(seeded, seed_articles) ->
             assert all(match["article_id"] != article["id"] for match in claim["matches"])
 
 
-def test_syndicated_copy_is_detected_and_not_counted_as_corroboration(seeded, seed_articles) -> None:
+def test_syndicated_copy_is_detected_and_not_counted_as_corroboration(
+    seeded, seed_articles
+) -> None:
     client, _ = seeded
     abc = next(article for article in seed_articles if article["id"] == "001")
     report = client.post("/v1/check", json={"article": abc}).get_json()
@@ -98,7 +102,11 @@ def test_syndicated_copy_is_detected_and_not_counted_as_corroboration(seeded, se
     assert [copy["article_id"] for copy in report["syndicated_copies"]] == ["000"]
     for claim in report["claims"]:
         if claim["status"] == "corroborated":
-            independent = {m["article_id"] for m in claim["matches"] if m["verdict"] == "agree" and not m["syndicated"]}
+            independent = {
+                m["article_id"]
+                for m in claim["matches"]
+                if m["verdict"] == "agree" and not m["syndicated"]
+            }
             assert independent and "000" not in independent
 
 
