@@ -18,7 +18,9 @@ def negation_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
 
 def _check(fact: NegationFact, own: ClaimFacts, other: ClaimFacts, flip: bool) -> Reason | None:
     shared = fact.scope & other.content_lemmas
-    if len(shared) < _MIN_SHARED or len(shared) < 0.6 * len(fact.scope):
+    if len(shared) < _MIN_SHARED:
+        return None
+    if len(shared) < 0.6 * len(fact.scope) and not _clause_inside(fact, other):
         return None
     if any(
         len(n.scope & fact.scope) >= _MIN_SHARED or n.head_lemma == fact.head_lemma
@@ -32,6 +34,25 @@ def _check(fact: NegationFact, own: ClaimFacts, other: ClaimFacts, flip: bool) -
     if flip:
         return reason("negation", counterpart, fact.span, explanation)
     return reason("negation", fact.span, counterpart, explanation)
+
+
+def _clause_inside(fact: NegationFact, other: ClaimFacts) -> bool:
+    """Whether the other text asserts the negated predicate with words from its scope only:
+    a shortened copy that dropped the negation ("have not committed a crime in ten years"
+    vs "have committed a crime")."""
+    if fact.head_lemma in _LIGHT_HEADS:
+        return False
+    heads = [i for i, t in enumerate(other.tokens) if t.is_content and t.lemma == fact.head_lemma]
+    return any(_scope_of(other, i) <= fact.scope for i in heads)
+
+
+def _scope_of(facts: ClaimFacts, index: int) -> frozenset[str]:
+    """Content lemmas of the token at ``index`` and its dependents (two levels down)."""
+    tokens = facts.tokens
+    children = [i for i, t in enumerate(tokens) if t.head == index and i != index]
+    grandchildren = [i for i, t in enumerate(tokens) if t.head in children and i not in children]
+    found = {tokens[i].lemma for i in [index, *children, *grandchildren] if tokens[i].is_content}
+    return frozenset(found)
 
 
 def _counterpart(fact: NegationFact, other: ClaimFacts, shared: frozenset[str]) -> TextSpan | None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from comparison.diffing import extractive_coverage
 from comparison.findings import quoted, reason
 from comparison.model import Reason
+from comparison.orphans import orphaned_modifier
+from comparison.verbatim import copied_verbatim
 from facts.model import ClaimFacts, TextSpan, TokenInfo
 from facts.quantities import TIME_UNITS
 
@@ -24,7 +26,9 @@ def substitution_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
         return []
     if extractive_coverage(a, b) < MIN_COPIED:
         return []
-    finding = _novel_word(short, long_) or _novel_link(short, long_)
+    finding = (
+        _novel_word(short, long_) or orphaned_modifier(short, long_) or _novel_link(short, long_)
+    )
     if finding is None:
         return []
     short_span, long_span, explanation = finding
@@ -60,11 +64,11 @@ def _novel_link(short: ClaimFacts, long_: ClaimFacts) -> tuple[TextSpan, TextSpa
     links = long_.arcs | {(child, head) for head, child in long_.arcs}
     words = long_.content_lemmas
     for head, child in sorted(short.arcs):
-        if (head, child) in links or head not in words or child not in words:
+        if (head, child) in links or head not in words or child not in words or head == child:
             continue
         short_span = _pair_span(short, head, child)
         long_span = _pair_span(long_, head, child)
-        if short_span is None or long_span is None:
+        if short_span is None or long_span is None or copied_verbatim(short_span.text, long_):
             continue
         explanation = f"{quoted(short_span)} links '{head}' and '{child}' differently"
         return short_span, long_span, explanation

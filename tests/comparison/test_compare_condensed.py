@@ -1,0 +1,60 @@
+"""Condensed copies: cut-down sentences that keep the facts, and cuts that change them."""
+
+from __future__ import annotations
+
+import pytest
+
+from comparison import ClaimComparator
+from comparison.verbatim import copied_verbatim
+from facts.model import ClaimFacts
+from tests.comparison.conftest import compare, reason_types
+
+pytestmark = pytest.mark.slow
+
+NOISE = "The club was fined 200,000 dollars for its use of fake crowd noise at the stadium."
+CRIME = (
+    "Applicants must prove they have not committed a crime in the previous ten years "
+    "under the new rules."
+)
+
+
+def test_modifier_kept_without_its_noun_diverges(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator, NOISE, "The club was fined 200,000 dollars for its use of fake crowd."
+    )
+    assert result.verdict == "diverge"
+    assert "noise" in result.reasons[0].this.text
+
+
+def test_modifier_kept_with_its_noun_agrees(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator, NOISE, "The club was fined 200,000 dollars for its use of fake crowd noise."
+    )
+    assert result.verdict == "agree"
+
+
+def test_name_dropped_after_title_agrees(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "The mayor met Prime Minister David Cameron in the city hall on Friday.",
+        "The mayor met Prime Minister in the city hall on Friday.",
+    )
+    assert result.verdict == "agree"
+
+
+def test_negation_dropped_from_shortened_clause_diverges(comparator: ClaimComparator) -> None:
+    result = compare(comparator, CRIME, "Applicants must prove they have committed a crime.")
+    assert reason_types(result) == {"negation"}
+
+
+def test_negation_kept_in_shortened_clause_agrees(comparator: ClaimComparator) -> None:
+    result = compare(comparator, CRIME, "Applicants must prove they have not committed a crime.")
+    assert result.verdict == "agree"
+
+
+def test_copied_verbatim_ignores_case_and_punctuation() -> None:
+    other = ClaimFacts(
+        "He was attacked by a Thai transvestite, jealous over her.", None, frozenset()
+    )
+    assert copied_verbatim("thai transvestite jealous", other)
+    assert not copied_verbatim("transvestite over", other)
