@@ -67,8 +67,9 @@ def main(argv: Sequence[str] | None = None, backend_factory: BackendFactory | No
     if not data_dir.is_dir():
         print(f"shared data not found at {data_dir} (set CROSSCHECK_SHARED_DATA)", file=sys.stderr)
         return EXIT_USAGE
+    if backend_factory is None:
+        limit_torch_threads(args.torch_threads)
     factory = backend_factory or create_http_backend
-    limit_torch_threads(args.torch_threads)
     with tempfile.TemporaryDirectory(prefix="crosscheck-eval-") as app_dir:
         started = time.perf_counter()
         backend = factory(Path(app_dir), args.encoder, args.judge)
