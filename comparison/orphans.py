@@ -14,6 +14,8 @@ from facts.quantities import TIME_UNITS
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss"})
 TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+# "crew members" → "crew", "police officers" → "police": the same people
+GROUP_HEADS = frozenset({"member", "officer", "official", "people", "personnel", "staff"})
 
 
 def orphaned_modifier(
@@ -35,6 +37,8 @@ def _orphan(short: ClaimFacts, long_: ClaimFacts) -> tuple[TextSpan, TextSpan] |
         head = long_.tokens[token.head]
         if not short.tokens[index].is_content or token.head in kept:
             continue
+        if short.tokens[index].head not in pairs:
+            continue  # it now modifies a word of its own, not one of the other text's
         if token.dep in MODIFIER_DEPS and _is_common_noun(head):
             return _span(short, short.tokens[index]), _span(long_, head)
     return None
@@ -46,6 +50,7 @@ def _is_common_noun(token: TokenInfo) -> bool:
         and token.is_content
         and token.lemma not in TIME_UNITS
         and token.lemma not in TIMES_OF_DAY
+        and token.lemma not in GROUP_HEADS
     )
 
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 from comparison.diffing import extractive_coverage
 from comparison.findings import quoted, reason
 from comparison.model import Reason
-from comparison.orphans import orphaned_modifier
-from comparison.verbatim import copied_verbatim
+from comparison.orphans import GROUP_HEADS, orphaned_modifier
+from comparison.pronouns import names_a_pronoun_subject
+from comparison.roles import swapped_role
+from comparison.verbatim import copied_verbatim, words_of
 from facts.model import ClaimFacts, TextSpan, TokenInfo
 from facts.quantities import TIME_UNITS
 
 MIN_CONTAINMENT = 0.75
 MIN_COPIED = 0.7
+MIN_RELINKED = 0.65
 MIN_WORDS = 4
 
 
@@ -24,11 +27,12 @@ def substitution_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     short, long_ = (a, b) if len(a.content_lemmas) <= len(b.content_lemmas) else (b, a)
     if len(short.content_lemmas) < MIN_WORDS or _containment(short, long_) < MIN_CONTAINMENT:
         return []
-    if extractive_coverage(a, b) < MIN_COPIED:
+    copied = extractive_coverage(a, b)
+    if copied < MIN_RELINKED:
         return []
-    finding = (
-        _novel_word(short, long_) or orphaned_modifier(short, long_) or _novel_link(short, long_)
-    )
+    finding = _novel_word(short, long_) if copied >= MIN_COPIED else None
+    finding = finding or orphaned_modifier(short, long_) or swapped_role(short, long_)
+    finding = finding or _novel_link(short, long_)
     if finding is None:
         return []
     short_span, long_span, explanation = finding
@@ -44,11 +48,13 @@ def _containment(short: ClaimFacts, long_: ClaimFacts) -> float:
 def _novel_word(short: ClaimFacts, long_: ClaimFacts) -> tuple[TextSpan, TextSpan, str] | None:
     checked_elsewhere = [(f.span.start, f.span.end) for f in short.dates]
     checked_elsewhere += [(f.span.start, f.span.end) for f in short.quantities]
+    long_words = set(words_of(long_.text))
     novel = [
         t
         for t in short.tokens
         if t.is_content
         and t.lemma not in long_.content_lemmas
+        and t.text.casefold() not in long_words
         and t.lemma not in TIME_UNITS
         and not any(start <= t.start < end for start, end in checked_elsewhere)
     ]
@@ -66,13 +72,27 @@ def _novel_link(short: ClaimFacts, long_: ClaimFacts) -> tuple[TextSpan, TextSpa
     for head, child in sorted(short.arcs):
         if (head, child) in links or head not in words or child not in words or head == child:
             continue
+        if _numeric(head) or _numeric(child) or _through_group_noun(long_, head, child):
+            continue
         short_span = _pair_span(short, head, child)
         long_span = _pair_span(long_, head, child)
         if short_span is None or long_span is None or copied_verbatim(short_span.text, long_):
             continue
+        if names_a_pronoun_subject(short, long_, head, child):
+            continue
         explanation = f"{quoted(short_span)} links '{head}' and '{child}' differently"
         return short_span, long_span, explanation
     return None
+
+
+def _through_group_noun(long_: ClaimFacts, head: str, child: str) -> bool:
+    """'police officers arrested' cut to 'police arrested': linked via a group noun."""
+    return any((head, g) in long_.arcs and (g, child) in long_.arcs for g in GROUP_HEADS)
+
+
+def _numeric(lemma: str) -> bool:
+    """Numbers are compared as quantities, not as linked words."""
+    return any(ch.isdigit() for ch in lemma)
 
 
 def _counterpart(short: ClaimFacts, token: TokenInfo, long_: ClaimFacts) -> TextSpan:

@@ -58,3 +58,37 @@ def test_copied_verbatim_ignores_case_and_punctuation() -> None:
     )
     assert copied_verbatim("thai transvestite jealous", other)
     assert not copied_verbatim("transvestite over", other)
+
+
+FORCE = "The man forces the young girl to the ground and begins to hit her with a large stone."
+
+
+def test_noun_moved_from_oblique_to_object_diverges(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator, FORCE, "The man forces the ground and begins to hit her with a large stone."
+    )
+    assert result.verdict == "diverge"
+    assert result.reasons[0].other.text == "ground"
+
+
+def test_passive_rewrite_keeps_roles(comparator: ClaimComparator) -> None:
+    result = compare(comparator, FORCE, "The young girl is forced to the ground by the man.")
+    assert result.verdict == "agree"
+
+
+def test_name_for_pronoun_subject_agrees(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "Lewis Hamilton sat on the podium after he claimed his first win for Ferrari on Sunday.",
+        "Lewis Hamilton claimed his first win for Ferrari on Sunday.",
+    )
+    assert result.verdict == "agree"
+
+
+def test_group_noun_dropped_after_its_modifier_agrees(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "The ferry company said its crew members had stopped the boat near the coast on Friday.",
+        "The ferry company said its crew had stopped the boat near the coast on Friday.",
+    )
+    assert result.verdict == "agree"
