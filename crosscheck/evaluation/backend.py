@@ -94,6 +94,7 @@ def create_http_backend(data_dir: Path, encoder: str, judge_path: str | None) ->
 
     Environment overrides (``CROSSCHECK_*``) apply, except those that would make the
     benchmark fail for reasons unrelated to accuracy: auth and rate limiting are off.
+    Models load here, so the per-set times exclude model loading.
     """
     from api import create_app
     from api.config import Config
@@ -104,6 +105,7 @@ def create_http_backend(data_dir: Path, encoder: str, judge_path: str | None) ->
         "api_keys": (),
         "api_keys_file": None,
         "rate_limit": UNLIMITED_RATE,
+        "load_models_eagerly": True,
     }
     if judge_path:
         settings["judge_path"] = judge_path

@@ -73,7 +73,7 @@ def main(argv: Sequence[str] | None = None, backend_factory: BackendFactory | No
     with tempfile.TemporaryDirectory(prefix="crosscheck-eval-") as app_dir:
         started = time.perf_counter()
         backend = factory(Path(app_dir), args.encoder, args.judge)
-        rows = [elapsed_row("app start-up", time.perf_counter() - started)]
+        rows = [elapsed_row("startup", time.perf_counter() - started)]
         try:
             rows += run_sets(sets, backend, data_dir)
         finally:
