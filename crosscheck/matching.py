@@ -2,26 +2,42 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from comparison import content_overlap
 from crosscheck.corpus import Corpus
 from crosscheck.report import SyndicatedCopy
 from crosscheck.syndication import independence_groups, is_syndicated, shared_claims
 from embeddings import Vectors
 from storage import SqliteStore, StoredArticle, StoredClaim
 
-OVERSAMPLE = 4
-EXTRA_CANDIDATES = 16
+OVERSAMPLE = 8
+EXTRA_CANDIDATES = 32
+LEXICAL_WEIGHT = 0.4
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
 class CandidateMatch:
+    """A claim of another article; ``relevance`` ranks it, ``similarity`` is the cosine."""
+
     claim: StoredClaim
     article: StoredArticle
     similarity: float
+    relevance: float
+
+
+def relevance(similarity: float, this_text: str, other_text: str) -> float:
+    """Embedding similarity plus a share of content words in common.
+
+    Sentence embeddings of long news sentences blur the detail two outlets share
+    ("professional and fairly candid"); the lexical term brings such pairs back up.
+    """
+    return similarity + LEXICAL_WEIGHT * content_overlap(this_text, other_text)
 
 
 class MatchFinder:
@@ -30,8 +46,14 @@ class MatchFinder:
         self._corpus = corpus
         self._floor = similarity_floor
 
-    def find(self, article_id: str, vectors: Vectors, top_k: int) -> list[list[CandidateMatch]]:
-        """For each vector, up to ``top_k`` nearest claims of other articles above the floor."""
+    def find(
+        self, article_id: str, texts: Sequence[str], vectors: Vectors, top_k: int
+    ) -> list[list[CandidateMatch]]:
+        """For each vector, the nearest claims of other articles above the floor, best first.
+
+        Returns more than ``top_k`` candidates: :func:`select` makes the final choice once
+        the syndicated copies among them are known.
+        """
         if len(vectors) == 0:
             return []
         hits = self._corpus.search(vectors, top_k * OVERSAMPLE + EXTRA_CANDIDATES)
@@ -40,16 +62,25 @@ class MatchFinder:
             sorted({claim.article_id for claim in claims.values()})
         )
         found: list[list[CandidateMatch]] = []
-        for row in hits:
+        for text, row in zip(texts, hits, strict=True):
             candidates = [
-                CandidateMatch(claims[key], articles[claims[key].article_id], similarity)
+                CandidateMatch(
+                    claims[key],
+                    articles[claims[key].article_id],
+                    similarity,
+                    relevance(similarity, text, claims[key].text),
+                )
                 for key, similarity in row
-                if similarity >= self._floor
-                and key in claims
+                if key in claims
                 and claims[key].article_id != article_id
                 and claims[key].article_id in articles
             ]
-            found.append(diversified(candidates, top_k))
+            found.append(
+                sorted(
+                    (c for c in candidates if c.relevance >= self._floor),
+                    key=lambda c: -c.relevance,
+                )
+            )
         return found
 
     def syndicated_copies(
@@ -87,6 +118,26 @@ class MatchFinder:
         return vectors
 
 
+def select(candidates: Sequence[CandidateMatch], top_k: int) -> list[CandidateMatch]:
+    """``top_k`` matches, diversified across articles, each wording shown once.
+
+    A sentence that several articles carry word for word (a wire story and its syndicated
+    copies) is shown from the most relevant of them only, so it leaves room for others.
+    """
+    seen: set[str] = set()
+    distinct = []
+    for candidate in sorted(candidates, key=lambda c: -c.relevance):
+        wording = _wording(candidate.claim.text)
+        if wording not in seen:
+            seen.add(wording)
+            distinct.append(candidate)
+    return diversified(distinct, top_k)
+
+
+def _wording(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
 def diversified(candidates: Sequence[CandidateMatch], top_k: int) -> list[CandidateMatch]:
     """The ``top_k`` best candidates taken round-robin across articles, best first.
 
@@ -95,15 +146,15 @@ def diversified(candidates: Sequence[CandidateMatch], top_k: int) -> list[Candid
     the other outlets' versions of the fact.
     """
     by_article: dict[str, list[CandidateMatch]] = {}
-    for candidate in sorted(candidates, key=lambda c: -c.similarity):
+    for candidate in sorted(candidates, key=lambda c: -c.relevance):
         by_article.setdefault(candidate.article.id, []).append(candidate)
     chosen: list[CandidateMatch] = []
     depth = 0
     while len(chosen) < top_k and any(len(group) > depth for group in by_article.values()):
         this_round = [group[depth] for group in by_article.values() if len(group) > depth]
-        chosen.extend(sorted(this_round, key=lambda c: -c.similarity)[: top_k - len(chosen)])
+        chosen.extend(sorted(this_round, key=lambda c: -c.relevance)[: top_k - len(chosen)])
         depth += 1
-    return sorted(chosen, key=lambda c: -c.similarity)
+    return sorted(chosen, key=lambda c: -c.relevance)
 
 
 def _matched_articles(found: Iterable[Sequence[CandidateMatch]]) -> list[StoredArticle]:

@@ -12,7 +12,7 @@ from claims.model import Claim, ExtractedArticle
 from comparison.model import ClaimInput, Comparison
 from crosscheck.corpus import Corpus
 from crosscheck.errors import ArticleNotFound, TooManyClaims
-from crosscheck.matching import CandidateMatch, MatchFinder
+from crosscheck.matching import CandidateMatch, MatchFinder, select
 from crosscheck.report import (
     ClaimReport,
     Match,
@@ -124,8 +124,10 @@ class ConsistencyService:
         Nothing is stored unless ``index`` is true, and then only after the check succeeded.
         """
         prepared = self._prepare(article)
-        found = self._matches.find(prepared.record.id, prepared.vectors, top_k)
-        copies = self._matches.syndicated_copies(prepared.vectors, found)
+        texts = [claim.text for claim in prepared.claims]
+        candidates = self._matches.find(prepared.record.id, texts, prepared.vectors, top_k)
+        copies = self._matches.syndicated_copies(prepared.vectors, candidates)
+        found = [select(row, top_k) for row in candidates]
         groups = self._matches.independence_groups(found, exclude=set(copies))
         self._comparator.prime(_claims_to_compare(prepared, found))
         claims = [
