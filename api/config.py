@@ -21,6 +21,7 @@ class Config:
     encoder: str = "minilm"
     model_path: str | None = None
     judge_path: str | None = None
+    torch_threads: int = 1
     similarity_floor: float = 0.5
     max_claims: int = 500
     max_body_bytes: int = 2 * 1024 * 1024

@@ -95,6 +95,7 @@ class Registry:
             return HashingEncoder()
         if self.config.encoder != "minilm":
             raise ResourceUnavailable(f"unknown encoder {self.config.encoder!r}")
+        _limit_torch_threads(self.config.torch_threads)
         path = self.config.model_path or str(packaged_model_path())
         name = None if self.config.model_path else PACKAGED_MODEL_NAME
         try:
@@ -122,6 +123,15 @@ class Registry:
         return ConsistencyService(
             self.store, self.corpus, self.encoder, self.comparator, extract_article, settings
         )
+
+
+def _limit_torch_threads(threads: int) -> None:
+    """Intra-op threads for torch. One by default: on a few cores shared with request threads
+    and spaCy, more threads contend and a single short encode can take a hundred times longer."""
+    import torch
+
+    if threads > 0 and torch.get_num_threads() != threads:
+        torch.set_num_threads(threads)
 
 
 @functools.cache

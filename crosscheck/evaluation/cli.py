@@ -46,13 +46,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--encoder", default="minilm", help="'minilm' (real model) or 'hashing'")
     parser.add_argument("--judge", metavar="DIR", help="local NLI model directory for the judge")
     parser.add_argument(
-        "--torch-threads",
-        type=int,
-        default=1,
-        help="torch intra-op threads (default 1: one small request at a time runs fastest "
-        "that way, and far faster on a busy machine); 0 leaves torch's default",
-    )
-    parser.add_argument(
         "--shared-data", type=Path, default=None, help="shared data root (default ../shared/data)"
     )
     return parser
@@ -67,8 +60,6 @@ def main(argv: Sequence[str] | None = None, backend_factory: BackendFactory | No
     if not data_dir.is_dir():
         print(f"shared data not found at {data_dir} (set CROSSCHECK_SHARED_DATA)", file=sys.stderr)
         return EXIT_USAGE
-    if backend_factory is None:
-        limit_torch_threads(args.torch_threads)
     factory = backend_factory or create_http_backend
     with tempfile.TemporaryDirectory(prefix="crosscheck-eval-") as app_dir:
         started = time.perf_counter()
@@ -85,13 +76,6 @@ def main(argv: Sequence[str] | None = None, backend_factory: BackendFactory | No
         write_json(args.json, rows)
     floors_spec = args.floors or (BUILTIN if args.ci else None)
     return enforce_floors(rows, floors_spec)
-
-
-def limit_torch_threads(threads: int) -> None:
-    if threads > 0:
-        import torch
-
-        torch.set_num_threads(threads)
 
 
 def parse_sets(value: str) -> list[str] | None:
