@@ -28,10 +28,17 @@ install: $(VENV)/.installed  ## create .venv and install the pinned, hashed depe
 run: install  ## serve the API on $(HOST):$(PORT) with data in $(DATA_DIR)
 	$(BIN)/crosscheck serve --host $(HOST) --port $(PORT) --data-dir $(DATA_DIR)
 
-test: install  ## lint, type-check and run every test (fast suite, real-model suite, API fuzzing)
+SHARED_DATA ?= $(or $(CROSSCHECK_SHARED_DATA),../shared/data)
+
+test: install  ## lint, type-check, accuracy floors, then every test (fast, real-model, API fuzzing)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	@if [ -d "$(SHARED_DATA)" ]; then \
+		$(BIN)/python bench/accuracy.py --ci --shared-data "$(SHARED_DATA)"; \
+	else \
+		echo "accuracy floors skipped: no shared data at $(SHARED_DATA)"; \
+	fi
 	$(BIN)/pytest
 
 test-fast: install  ## the fast suite only (fake encoder, no real models)

@@ -77,7 +77,12 @@ def test_floors_pass_at_or_above() -> None:
 
 def test_builtin_floors_cover_the_ci_metrics() -> None:
     assert load_floors("builtin") == BUILTIN_FLOORS
-    assert set(BUILTIN_FLOORS) == {"gold.diverge_f1", "falke.balanced_accuracy"}
+    assert set(BUILTIN_FLOORS) == {
+        "gold.diverge_f1",
+        "gold.match_recall_at_5",
+        "falke.balanced_accuracy",
+    }
+    assert all(floor > 0 for floor in BUILTIN_FLOORS.values())
 
 
 def test_floors_from_a_json_file(tmp_path: Path) -> None:
