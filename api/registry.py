@@ -107,11 +107,13 @@ class Registry:
 
     def _build_comparator(self) -> PairComparator:
         from comparison import ClaimComparator
-        from comparison.judge import load_judge
+        from comparison.judge import JudgeLoadError, load_judge
 
-        comparator: PairComparator = ClaimComparator(
-            self.nlp, judge=load_judge(self.config.judge_path)
-        )
+        try:
+            judge = load_judge(self.config.judge_path)
+        except JudgeLoadError as error:
+            raise ResourceUnavailable(str(error)) from error
+        comparator: PairComparator = ClaimComparator(self.nlp, judge=judge)
         return comparator
 
     def _build_service(self) -> ConsistencyService:

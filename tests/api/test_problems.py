@@ -134,3 +134,14 @@ def test_non_object_json_is_422(client: FlaskClient) -> None:
     for body in (b"null", b"[]", b'"text"'):
         response = client.post("/v1/check", data=body, content_type="application/json")
         assert "_schema" in assert_problem(response, 422)["errors"]
+
+
+def test_a_judge_path_without_a_model_is_503_not_500(tmp_path) -> None:
+    from api import create_app
+    from api.config import TestConfig
+
+    app = create_app(TestConfig(data_dir=tmp_path, judge_path=str(tmp_path / "no-model")))
+    response = app.test_client().post(
+        "/v1/compare", json={"a": {"text": "One claim here."}, "b": {"text": "Another one."}}
+    )
+    assert_problem(response, 503)
