@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-
-import numpy as np
 
 from comparison import content_overlap
 from crosscheck.corpus import Corpus
@@ -83,39 +81,47 @@ class MatchFinder:
             )
         return found
 
-    def syndicated_copies(
-        self, vectors: Vectors, found: Sequence[Sequence[CandidateMatch]]
-    ) -> dict[str, SyndicatedCopy]:
-        """Matched articles that repeat most of the checked article, or that it repeats."""
-        copies: dict[str, SyndicatedCopy] = {}
-        for article in _matched_articles(found):
-            theirs = self._article_vectors(article.id)
-            shared = shared_claims(vectors, theirs)
-            smaller = min(len(vectors), len(theirs))
-            if is_syndicated(shared, smaller):
-                copies[article.id] = SyndicatedCopy(
-                    article.id, article.source, shared, round(shared / smaller, 4)
-                )
-        return copies
+    def article_vectors(self, found: Iterable[Sequence[CandidateMatch]]) -> dict[str, Vectors]:
+        """Claim vectors of every article that has a candidate, read once per check."""
+        return {
+            article.id: self._store.article_vectors(article.id)
+            for article in _matched_articles(found)
+        }
 
-    def independence_groups(
-        self, found: Sequence[Sequence[CandidateMatch]], exclude: set[str]
-    ) -> dict[str, str]:
-        """Matched articles grouped so that copies and same-outlet articles count once."""
-        articles = [article for article in _matched_articles(found) if article.id not in exclude]
-        groups = independence_groups(
-            {article.id: self._article_vectors(article.id) for article in articles},
-            {article.id: article.source.strip().casefold() for article in articles},
-        )
-        groups.update({article_id: f"copy:{article_id}" for article_id in exclude})
-        return groups
 
-    def _article_vectors(self, article_id: str) -> Vectors:
-        article = self._store.get_article(article_id)
-        if article is None or not article.claims:
-            return np.zeros((0, 1), dtype=np.float32)
-        _, vectors = self._store.vectors([claim.key for claim in article.claims])
-        return vectors
+def syndicated_copies(
+    vectors: Vectors,
+    found: Sequence[Sequence[CandidateMatch]],
+    article_vectors: Mapping[str, Vectors],
+) -> dict[str, SyndicatedCopy]:
+    """Matched articles that repeat most of the checked article, or that it repeats."""
+    copies: dict[str, SyndicatedCopy] = {}
+    for article in _matched_articles(found):
+        theirs = article_vectors[article.id]
+        shared = shared_claims(vectors, theirs)
+        smaller = min(len(vectors), len(theirs))
+        if is_syndicated(shared, smaller):
+            copies[article.id] = SyndicatedCopy(
+                article.id, article.source, shared, round(shared / smaller, 4)
+            )
+    return copies
+
+
+def source_groups(
+    found: Sequence[Sequence[CandidateMatch]],
+    article_vectors: Mapping[str, Vectors],
+    copies: Container[str],
+) -> dict[str, str]:
+    """Matched articles grouped so that copies of each other and one outlet's articles count
+    once; syndicated copies of the checked article each stand alone."""
+    matched = _matched_articles(found)
+    independent = [article for article in matched if article.id not in copies]
+    groups = independence_groups(
+        {article.id: article_vectors[article.id] for article in independent},
+        {article.id: article.source.strip().casefold() for article in independent},
+    )
+    groups.update({a.id: f"copy:{a.id}" for a in matched if a.id in copies})
+    return groups
 
 
 def select(candidates: Sequence[CandidateMatch], top_k: int) -> list[CandidateMatch]:

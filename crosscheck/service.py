@@ -12,7 +12,13 @@ from claims.model import Claim, ExtractedArticle
 from comparison.model import ClaimInput, Comparison
 from crosscheck.corpus import Corpus
 from crosscheck.errors import ArticleNotFound, TooManyClaims
-from crosscheck.matching import CandidateMatch, MatchFinder, select
+from crosscheck.matching import (
+    CandidateMatch,
+    MatchFinder,
+    select,
+    source_groups,
+    syndicated_copies,
+)
 from crosscheck.report import (
     ClaimReport,
     Match,
@@ -126,9 +132,10 @@ class ConsistencyService:
         prepared = self._prepare(article)
         texts = [claim.text for claim in prepared.claims]
         candidates = self._matches.find(prepared.record.id, texts, prepared.vectors, top_k)
-        copies = self._matches.syndicated_copies(prepared.vectors, candidates)
+        article_vectors = self._matches.article_vectors(candidates)
+        copies = syndicated_copies(prepared.vectors, candidates, article_vectors)
         found = [select(row, top_k) for row in candidates]
-        groups = self._matches.independence_groups(found, exclude=set(copies))
+        groups = source_groups(found, article_vectors, copies)
         self._comparator.prime(_claims_to_compare(prepared, found))
         claims = [
             self._claim_report(prepared, position, claim, candidates, copies, groups)

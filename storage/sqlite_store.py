@@ -226,10 +226,15 @@ class SqliteStore:
                 rows = connection.execute(
                     f"SELECT key, vector FROM claims WHERE key IN ({placeholders})", tuple(keys)
                 ).fetchall()
-        found = [row["key"] for row in rows]
-        if not rows:
-            return [], np.zeros((0, 0), dtype=np.float32)
-        return found, np.vstack([np.frombuffer(row["vector"], dtype=np.float32) for row in rows])
+        return [row["key"] for row in rows], _stack(rows)
+
+    def article_vectors(self, article_id: str) -> Vectors:
+        """The vectors of one article's claims, in claim order."""
+        with self._connection() as connection:
+            rows = connection.execute(
+                "SELECT vector FROM claims WHERE article_id = ? ORDER BY position", (article_id,)
+            ).fetchall()
+        return _stack(rows)
 
     def all_claim_texts(self) -> tuple[list[int], list[str]]:
         with self._connection() as connection:
@@ -268,6 +273,12 @@ class SqliteStore:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _stack(rows: Sequence[sqlite3.Row]) -> Vectors:
+    if not rows:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.vstack([np.frombuffer(row["vector"], dtype=np.float32) for row in rows])
 
 
 def _to_blob(vector: np.ndarray) -> bytes:

@@ -25,6 +25,8 @@ def test_save_and_read_article(tmp_path: Path) -> None:
     assert stored.claims[1].public_id == "a:1"
     _, found = store.vectors([claim.key for claim in stored.claims])
     assert np.allclose(found, vectors)
+    assert np.allclose(store.article_vectors("a"), vectors)
+    assert store.article_vectors("missing").shape[0] == 0
 
 
 def test_replacing_an_article_logs_removals_and_additions(tmp_path: Path) -> None:
