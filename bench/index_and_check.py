@@ -23,21 +23,19 @@ from typing import Any
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("CROSSCHECK_SHARED_DATA", REPO.parent / "shared" / "data"))
 
+def load_seeds(shared: Path) -> list[dict[str, Any]]:
+    """The five seed pages as API article objects, ids from their three-digit prefix."""
+    from crosscheck.evaluation.datasets import load_seed_articles
 
-def load_seeds() -> list[dict[str, Any]]:
-    folder = SHARED / "seed-articles"
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     return [
         {
-            "id": entry["file"][:3],
-            "source": entry["source"],
-            "published_at": entry["published_at"],
-            "text": (folder / entry["file"]).read_text(encoding="utf-8"),
+            "id": seed.file[:3],
+            "source": seed.source,
+            "published_at": seed.published_at,
+            "text": seed.text,
         }
-        for entry in manifest["articles"]
+        for seed in load_seed_articles(shared).values()
     ]
 
 
@@ -51,16 +49,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="timed repetitions of the check")
     args = parser.parse_args()
-    if not (SHARED / "seed-articles").is_dir():
-        print(f"shared data not found at {SHARED}", file=sys.stderr)
+    from crosscheck.evaluation.paths import shared_data_dir
+
+    shared = shared_data_dir()
+    if not (shared / "seed-articles").is_dir():
+        print(f"shared data not found at {shared}", file=sys.stderr)
         return 2
 
     from api import create_app
     from api.config import Config
 
-    seeds = load_seeds()
+    seeds = load_seeds(shared)
     with tempfile.TemporaryDirectory() as data_dir:
-        app = create_app(Config(data_dir=Path(data_dir), encoder="minilm"))
+        app = create_app(Config.from_env(data_dir=Path(data_dir), encoder="minilm"))
         client = app.test_client()
         _, load_ms = timed(app.extensions["crosscheck"].load_all)
         print(f"model + pipeline load        {load_ms:9.1f} ms")
@@ -92,7 +93,7 @@ def main() -> int:
             f"  report: {summary['corroborated']} corroborated, {summary['contested']} contested, "
             f"{summary['unverified']} unverified"
         )
-        for label, times in zip(("unseen", "repeated"), time_compare(client), strict=True):
+        for label, times in zip(("unseen", "repeated"), time_compare(client, shared), strict=True):
             if times:
                 times.sort()
                 p95 = times[int(0.95 * (len(times) - 1))]
@@ -104,10 +105,10 @@ def main() -> int:
     return 0
 
 
-def time_compare(client: Any) -> tuple[list[float], list[float]]:
+def time_compare(client: Any, shared: Path) -> tuple[list[float], list[float]]:
     """POST /v1/compare over the gold pairs: once on texts the app has not seen (the
     encoder and the parse both run), then twice more (parsed facts come from the cache)."""
-    gold = SHARED / "gold" / "pairs-dev.jsonl"
+    gold = shared / "gold" / "pairs-dev.jsonl"
     if not gold.is_file():
         return [], []
     pairs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line]

@@ -14,6 +14,7 @@ from flask.testing import FlaskClient
 
 from api import create_app
 from api.config import TestConfig
+from crosscheck.evaluation.datasets import load_seed_articles
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("CROSSCHECK_SHARED_DATA", REPO_ROOT.parent / "shared" / "data"))
@@ -38,15 +39,14 @@ def seed_articles() -> list[dict[str, Any]]:
     """The five seed pages as API article objects (id = the file's three-digit prefix)."""
     if not (SEEDS / "manifest.json").is_file():
         pytest.skip(f"shared seed articles not found at {SEEDS} (set CROSSCHECK_SHARED_DATA)")
-    manifest = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))
     return [
         {
-            "id": entry["file"][:3],
-            "source": entry["source"],
-            "published_at": entry["published_at"],
-            "text": (SEEDS / entry["file"]).read_text(encoding="utf-8"),
+            "id": seed.file[:3],
+            "source": seed.source,
+            "published_at": seed.published_at,
+            "text": seed.text,
         }
-        for entry in manifest["articles"]
+        for seed in load_seed_articles(SHARED_DATA).values()
     ]
 
 
