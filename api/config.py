@@ -85,4 +85,5 @@ def _convert(name: str, type_name: str, raw: str) -> Any:
             return Path(raw)
     except ValueError as error:
         raise ValueError(f"{ENV_PREFIX}{name.upper()}: {error}") from error
-    return raw or None if "None" in type_name else raw
+    optional = "None" in type_name
+    return (raw or None) if optional else raw
