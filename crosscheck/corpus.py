@@ -2,7 +2,8 @@
 
 The store is the source of truth. The index file on disk is a cache: it is loaded when its
 recorded position in the store's index log is still valid, brought up to date from the log,
-and rebuilt from the stored vectors when missing, unreadable or made with another encoder.
+and rebuilt from the stored vectors when missing, unreadable or made with another encoder,
+or when it fell behind the log's floor (entries it still needed were compacted away).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import threading
 from pathlib import Path
 
 from embeddings import ClaimIndex, Encoder, FaissClaimIndex, Hit, Vectors
-from storage import SqliteStore
+from storage import IndexLogCompacted, SqliteStore
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,8 @@ class Corpus:
         self._encoder = encoder
         self._index_path = index_path
         self._lock = threading.RLock()
+        self.rebuilds = 0
+        """How many times this corpus built its index from the stored vectors."""
         self._ensure_vectors_match_encoder()
         self._index, self._applied = self._open_index()
         self.sync()
@@ -41,7 +44,17 @@ class Corpus:
     def sync(self) -> None:
         """Apply store writes (from this or another process) that the index has not seen."""
         with self._lock:
-            changes = self._store.changes_after(self._applied)
+            try:
+                changes = self._store.changes_after(self._applied)
+            except IndexLogCompacted as behind:
+                log.info(
+                    "vector index at %d is behind the index log floor %d, rebuilding",
+                    behind.sequence,
+                    behind.floor,
+                )
+                self._index, self._applied = self._rebuild()
+                self.sync()
+                return
             if not changes:
                 return
             latest: dict[int, str] = {}
@@ -83,7 +96,7 @@ class Corpus:
         in_step = (
             state.get("encoder") == self._encoder.name
             and index.dimension == self._encoder.dimension
-            and 0 <= sequence <= self._store.last_change()
+            and self._store.log_floor() <= sequence <= self._store.last_change()
         )
         if not in_step:
             log.info("vector index cache out of step with the store, rebuilding")
@@ -91,6 +104,7 @@ class Corpus:
         return index, sequence
 
     def _rebuild(self) -> tuple[ClaimIndex, int]:
+        self.rebuilds += 1
         index = FaissClaimIndex(self._encoder.dimension)
         sequence = self._store.last_change()
         keys, vectors = self._store.vectors()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
 
@@ -29,7 +29,13 @@ from crosscheck.report import (
     summarise,
 )
 from embeddings import Encoder, Vectors
-from storage import ArticleRecord, SqliteStore, StoredArticle
+from storage import (
+    ArticleRecord,
+    LogCompaction,
+    SqliteStore,
+    StoredArticle,
+    compact_index_log,
+)
 
 
 class PairComparator(Protocol):
@@ -59,6 +65,7 @@ class ArticleInput:
 class ServiceSettings:
     similarity_floor: float = 0.5
     max_claims: int = 500
+    log_compaction: LogCompaction = field(default_factory=LogCompaction)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +105,7 @@ class ConsistencyService:
         stored, created = self._store.save_article(
             prepared.record, prepared.claims, prepared.vectors
         )
-        self._corpus.sync()
+        self._after_write()
         return stored, created
 
     def get_article(self, article_id: str) -> StoredArticle:
@@ -116,7 +123,15 @@ class ConsistencyService:
     def delete_article(self, article_id: str) -> None:
         if not self._store.delete_article(article_id):
             raise ArticleNotFound(article_id)
+        self._after_write()
+
+    def _after_write(self) -> None:
+        """Bring this process's index up to date, then compact the shared index log if due.
+
+        Compacting after syncing means this process is never behind its own floor.
+        """
         self._corpus.sync()
+        compact_index_log(self._store, self._settings.log_compaction)
 
     def corpus_size(self) -> tuple[int, int]:
         """Number of articles and of claims in the corpus."""
@@ -143,7 +158,7 @@ class ConsistencyService:
         ]
         if index:
             self._store.save_article(prepared.record, prepared.claims, prepared.vectors)
-            self._corpus.sync()
+            self._after_write()
         return Report(
             article=_reported(prepared.record),
             summary=summarise(claims),

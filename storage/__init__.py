@@ -1,6 +1,17 @@
 """Persistent storage of articles, claims and vectors (SQLite)."""
 
+from storage.errors import IndexLogCompacted
+from storage.log_compaction import LogCompaction, compact_index_log
 from storage.records import ArticleRecord, IndexChange, StoredArticle, StoredClaim
 from storage.sqlite_store import SqliteStore
 
-__all__ = ["ArticleRecord", "IndexChange", "SqliteStore", "StoredArticle", "StoredClaim"]
+__all__ = [
+    "ArticleRecord",
+    "IndexChange",
+    "IndexLogCompacted",
+    "LogCompaction",
+    "SqliteStore",
+    "StoredArticle",
+    "StoredClaim",
+    "compact_index_log",
+]

@@ -14,17 +14,21 @@ import numpy as np
 
 from claims.model import Claim
 from embeddings import Vectors
+from storage.errors import IndexLogCompacted
 from storage.records import ArticleRecord, IndexChange, StoredArticle, StoredClaim
 
 _ARTICLE_COLUMNS = "id, source, text, title, url, published_at, revision, created_at, updated_at"
 _CLAIM_COLUMNS = 'key, article_id, position, text, start, "end"'
+LOG_FLOOR_META_KEY = "index_log_floor"
 
 
 class SqliteStore:
     """Articles and their claims with vectors; every write also appends to the index log.
 
     The index log lets each process bring its in-memory vector index up to date with
-    writes made by other processes sharing the same database file.
+    writes made by other processes sharing the same database file. Compaction drops its
+    oldest entries and raises the log floor (kept in ``meta``); a reader whose position is
+    below the floor can no longer catch up from the log and has to rebuild.
     """
 
     def __init__(self, path: Path | str):
@@ -119,6 +123,24 @@ class SqliteStore:
                     "UPDATE claims SET vector = ? WHERE key = ?", (_to_blob(vector), key)
                 )
                 _log(connection, "add", key)
+
+    def truncate_log(self, through: int) -> int:
+        """Drop the index log entries up to ``through`` and raise the floor to it.
+
+        Returns how many entries were dropped. The floor never goes down.
+        """
+        with self._transaction() as connection:
+            if through > _last_change(connection):
+                raise ValueError(f"cannot truncate the index log past its last entry: {through}")
+            if through <= _log_floor(connection):
+                return 0
+            dropped = connection.execute("DELETE FROM index_log WHERE sequence <= ?", (through,))
+            connection.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (LOG_FLOOR_META_KEY, str(through)),
+            )
+            return int(dropped.rowcount)
 
     @staticmethod
     def _insert_article(connection: sqlite3.Connection, article: ArticleRecord, now: str) -> None:
@@ -242,18 +264,35 @@ class SqliteStore:
         return [row["key"] for row in rows], [row["text"] for row in rows]
 
     def changes_after(self, sequence: int) -> list[IndexChange]:
+        """Every index change after ``sequence``, oldest first.
+
+        Raises IndexLogCompacted when compaction has dropped some of them. The floor is read
+        after the entries: it only rises, and entries are dropped in the same transaction that
+        raises it, so a floor at or below ``sequence`` proves nothing was missing.
+        """
         with self._connection() as connection:
             rows = connection.execute(
                 "SELECT sequence, operation, claim_key FROM index_log WHERE sequence > ? "
                 "ORDER BY sequence",
                 (sequence,),
             ).fetchall()
+            floor = _log_floor(connection)
+        if sequence < floor:
+            raise IndexLogCompacted(sequence, floor)
         return [IndexChange(row["sequence"], row["operation"], row["claim_key"]) for row in rows]
 
     def last_change(self) -> int:
+        """The sequence of the latest index change (kept by the floor once compacted away)."""
         with self._connection() as connection:
-            row = connection.execute("SELECT MAX(sequence) AS last FROM index_log").fetchone()
-        return int(row["last"] or 0)
+            return _last_change(connection)
+
+    def log_floor(self) -> int:
+        """The sequence through which the index log was compacted (0 when it never was)."""
+        with self._connection() as connection:
+            return _log_floor(connection)
+
+    def count_log_entries(self) -> int:
+        return self._count("index_log")
 
     def get_meta(self, key: str) -> str | None:
         with self._connection() as connection:
@@ -283,6 +322,18 @@ def _stack(rows: Sequence[sqlite3.Row]) -> Vectors:
 
 def _to_blob(vector: np.ndarray) -> bytes:
     return np.ascontiguousarray(vector, dtype=np.float32).tobytes()
+
+
+def _log_floor(connection: sqlite3.Connection) -> int:
+    row = connection.execute(
+        "SELECT value FROM meta WHERE key = ?", (LOG_FLOOR_META_KEY,)
+    ).fetchone()
+    return 0 if row is None else int(row["value"])
+
+
+def _last_change(connection: sqlite3.Connection) -> int:
+    row = connection.execute("SELECT MAX(sequence) AS last FROM index_log").fetchone()
+    return max(int(row["last"] or 0), _log_floor(connection))
 
 
 def _log(connection: sqlite3.Connection, operation: str, key: int) -> None:
