@@ -13,6 +13,7 @@ from comparison.model import Reason
 from comparison.orphans import GROUP_HEADS, orphaned_modifier
 from comparison.pronouns import names_a_pronoun_subject
 from comparison.roles import swapped_role
+from comparison.tolerated import adds_nothing
 from comparison.verbatim import copied_verbatim, words_of
 from facts.model import ClaimFacts, TextSpan, TokenInfo
 from facts.quantities import TIME_UNITS
@@ -57,6 +58,7 @@ def _novel_word(short: ClaimFacts, long_: ClaimFacts) -> tuple[TextSpan, TextSpa
         and t.text.casefold() not in long_words
         and t.lemma not in TIME_UNITS
         and not any(start <= t.start < end for start, end in checked_elsewhere)
+        and not adds_nothing(t, short, long_)
     ]
     if not novel or novel[0].pos == "NUM":
         return None

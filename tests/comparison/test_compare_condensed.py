@@ -92,3 +92,30 @@ def test_group_noun_dropped_after_its_modifier_agrees(comparator: ClaimComparato
         "The ferry company said its crew had stopped the boat near the coast on Friday.",
     )
     assert result.verdict == "agree"
+
+
+def test_first_name_added_to_a_lone_surname_agrees(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "Maria Okafor says the harbour bridge will reopen to traffic in the spring.",
+        "Okafor says the harbour bridge will reopen to traffic in the spring after repairs.",
+    )
+    assert result.verdict == "agree"
+
+
+def test_different_first_names_for_one_surname_diverge(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "Maria Okafor says the harbour bridge will reopen to traffic in the spring.",
+        "Daniel Okafor says the harbour bridge will reopen to traffic in the spring.",
+    )
+    assert reason_types(result) == {"entity"}
+
+
+def test_nationality_written_as_the_country_agrees(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "The Hungarian striker scored twice in the second half on Sunday.",
+        "The Hungary striker scored twice in the second half on Sunday.",
+    )
+    assert result.verdict == "agree"

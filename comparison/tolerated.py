@@ -1,0 +1,61 @@
+"""New words in a condensed copy that add no new fact.
+
+"Brendan Rodgers" where the other text says "Rodgers": a first name added to a surname the
+other text names alone. "Bosnian striker" where the other says "Bosnia striker": the same
+word in another form. Neither changes who or what the claim is about.
+"""
+
+from __future__ import annotations
+
+from facts.model import ClaimFacts, TokenInfo
+
+NAME_POS = frozenset({"PROPN"})
+NAME_DEPS = frozenset({"compound", "flat"})
+MIN_STEM = 5
+
+
+def adds_nothing(token: TokenInfo, short: ClaimFacts, long_: ClaimFacts) -> bool:
+    """Whether ``token``, new in ``short``, only completes or re-forms a word of ``long_``."""
+    return _adds_first_name(token, short, long_) or is_word_variant(
+        token.lemma, long_.content_lemmas
+    )
+
+
+def is_word_variant(lemma: str, lemmas: frozenset[str]) -> bool:
+    """Two forms of one word: all of the shorter but its last letter begins the longer, and
+    that shared stem has at least five letters (bosnia/bosnian, hungary/hungarian)."""
+    return any(_shared_stem(lemma, other) for other in lemmas if other != lemma)
+
+
+def _shared_stem(a: str, b: str) -> bool:
+    shorter, longer = sorted((a, b), key=len)
+    stem = shorter if len(shorter) == MIN_STEM else shorter[:-1]
+    return len(stem) >= MIN_STEM and longer.startswith(stem)
+
+
+def _adds_first_name(token: TokenInfo, short: ClaimFacts, long_: ClaimFacts) -> bool:
+    surname = _surname_of(token, short)
+    if surname is None or surname.lemma not in long_.content_lemmas:
+        return False
+    return all(
+        not _has_given_name(long_, index)
+        for index, other in enumerate(long_.tokens)
+        if other.lemma == surname.lemma
+    )
+
+
+def _surname_of(token: TokenInfo, facts: ClaimFacts) -> TokenInfo | None:
+    """The name ``token`` is a given name of: its head, when both are proper nouns."""
+    if token.pos not in NAME_POS or token.dep not in NAME_DEPS:
+        return None
+    head = facts.tokens[token.head]
+    if head.pos not in NAME_POS or head.start <= token.start:
+        return None
+    return head
+
+
+def _has_given_name(facts: ClaimFacts, index: int) -> bool:
+    return any(
+        other.head == index and other.dep in NAME_DEPS and other.pos in NAME_POS
+        for other in facts.tokens
+    )

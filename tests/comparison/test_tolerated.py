@@ -1,0 +1,29 @@
+"""Word-form variants that the condensed-copy check tolerates."""
+
+from __future__ import annotations
+
+import pytest
+
+from comparison.tolerated import is_word_variant
+
+
+@pytest.mark.parametrize(
+    ("lemma", "others"),
+    [("hungarian", {"hungary", "striker"}), ("bosnian", {"bosnia"}), ("reference", {"refer"})],
+)
+def test_forms_of_one_word_are_variants(lemma: str, others: set[str]) -> None:
+    assert is_word_variant(lemma, frozenset(others))
+
+
+@pytest.mark.parametrize(
+    ("lemma", "others"),
+    [
+        ("austria", {"australia"}),
+        ("iran", {"iranian"}),
+        ("bank", {"banker"}),
+        ("same", {"same"}),
+        ("norwegian", {"norway"}),
+    ],
+)
+def test_other_words_are_not_variants(lemma: str, others: set[str]) -> None:
+    assert not is_word_variant(lemma, frozenset(others))
