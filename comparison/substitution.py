@@ -14,7 +14,7 @@ from comparison.orphans import GROUP_HEADS, orphaned_modifier
 from comparison.pronouns import names_a_pronoun_subject
 from comparison.roles import swapped_role
 from comparison.tolerated import adds_nothing
-from comparison.verbatim import copied_verbatim, words_of
+from comparison.verbatim import copied_content_words, copied_verbatim, words_of
 from facts.model import ClaimFacts, TextSpan, TokenInfo
 from facts.quantities import TIME_UNITS
 
@@ -79,6 +79,8 @@ def _novel_link(short: ClaimFacts, long_: ClaimFacts) -> tuple[TextSpan, TextSpa
         short_span = _pair_span(short, head, child)
         long_span = _pair_span(long_, head, child)
         if short_span is None or long_span is None or copied_verbatim(short_span.text, long_):
+            continue
+        if copied_content_words(short_span, short, long_):
             continue
         if names_a_pronoun_subject(short, long_, head, child):
             continue

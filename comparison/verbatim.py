@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from facts.model import ClaimFacts
+from facts.model import ClaimFacts, TextSpan
 
 _WORD = re.compile(r"\w+")
 
@@ -23,5 +23,18 @@ def copied_verbatim(stretch: str, other: ClaimFacts) -> bool:
     if not needle:
         return False
     haystack = words_of(other.text)
+    width = len(needle)
+    return any(haystack[i : i + width] == needle for i in range(len(haystack) - width + 1))
+
+
+def copied_content_words(stretch: TextSpan, facts: ClaimFacts, other: ClaimFacts) -> bool:
+    """Whether the content words of ``facts`` inside ``stretch`` appear, in order and adjacent,
+    among ``other``'s content words: "make way for car park" in "make way for a car park"."""
+    needle = [
+        t.lemma for t in facts.tokens if t.is_content and stretch.start <= t.start < stretch.end
+    ]
+    if len(needle) < 2:
+        return False
+    haystack = [t.lemma for t in other.tokens if t.is_content]
     width = len(needle)
     return any(haystack[i : i + width] == needle for i in range(len(haystack) - width + 1))

@@ -119,3 +119,22 @@ def test_nationality_written_as_the_country_agrees(comparator: ClaimComparator) 
         "The Hungary striker scored twice in the second half on Sunday.",
     )
     assert result.verdict == "agree"
+
+
+def test_article_dropped_inside_a_copied_phrase_agrees(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "Residents say the library was demolished to make room for shopping centre.",
+        "Residents say the library was demolished in March to make room for a shopping centre "
+        "near the station.",
+    )
+    assert result.verdict == "agree"
+
+
+def test_object_taken_from_another_phrase_still_diverges(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "The coach spoke to reporters during a briefing at the national stadium on Monday.",
+        "The coach spoke to the national stadium on Monday.",
+    )
+    assert result.verdict == "diverge"
