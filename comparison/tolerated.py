@@ -2,7 +2,8 @@
 
 "Brendan Rodgers" where the other text says "Rodgers": a first name added to a surname the
 other text names alone. "Bosnian striker" where the other says "Bosnia striker": the same
-word in another form. Neither changes who or what the claim is about.
+word in another form. "PM" where the other says "prime minister": its initials. None of
+them changes who or what the claim is about.
 """
 
 from __future__ import annotations
@@ -16,9 +17,21 @@ MIN_STEM = 5
 
 def adds_nothing(token: TokenInfo, short: ClaimFacts, long_: ClaimFacts) -> bool:
     """Whether ``token``, new in ``short``, only completes or re-forms a word of ``long_``."""
-    return _adds_first_name(token, short, long_) or is_word_variant(
-        token.lemma, long_.content_lemmas
+    return (
+        _adds_first_name(token, short, long_)
+        or is_word_variant(token.lemma, long_.content_lemmas)
+        or is_initialism(token.text, long_)
     )
+
+
+def is_initialism(word: str, facts: ClaimFacts) -> bool:
+    """Whether ``word`` ("PM", "U.N.") spells the initials of adjacent words of ``facts``."""
+    letters = [ch.casefold() for ch in word if ch.isalpha()]
+    if not 2 <= len(letters) <= 5 or len(letters) != sum(ch.isalnum() for ch in word):
+        return False
+    initials = [token.text[0].casefold() for token in facts.tokens if token.text[0].isalpha()]
+    width = len(letters)
+    return any(initials[i : i + width] == letters for i in range(len(initials) - width + 1))
 
 
 def is_word_variant(lemma: str, lemmas: frozenset[str]) -> bool:

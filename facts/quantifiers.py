@@ -26,7 +26,7 @@ def extract_quantifiers(doc: Doc) -> list[QuantifierFact]:
     found: list[QuantifierFact] = []
     for token in doc:
         kind = QUANTIFIER_KINDS.get(token.lower_)
-        if kind is None or _is_number_hedge(token):
+        if kind is None or _is_number_hedge(token) or _is_not_a_quantifier(token):
             continue
         noun = _quantified_noun(token)
         if noun is None:
@@ -39,6 +39,16 @@ def extract_quantifiers(doc: Doc) -> list[QuantifierFact]:
 def _is_number_hedge(token: Token) -> bool:
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return token.lower_ == "some" and following is not None and following.like_num
+
+
+def _is_not_a_quantifier(token: Token) -> bool:
+    """ "all-rounder", "all-time": part of a compound word; "each other": reciprocal."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is None:
+        return False
+    if following.text == "-" and token.idx + len(token.text) == following.idx:
+        return True
+    return token.lower_ == "each" and following.lower_ == "other"
 
 
 def _quantified_noun(token: Token) -> Token | None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from comparison.tolerated import is_word_variant
+from comparison import ClaimComparator, ClaimInput
+from comparison.tolerated import is_initialism, is_word_variant
 
 
 @pytest.mark.parametrize(
@@ -27,3 +28,12 @@ def test_forms_of_one_word_are_variants(lemma: str, others: set[str]) -> None:
 )
 def test_other_words_are_not_variants(lemma: str, others: set[str]) -> None:
     assert not is_word_variant(lemma, frozenset(others))
+
+
+@pytest.mark.slow
+def test_initials_of_adjacent_words_are_an_initialism(comparator: ClaimComparator) -> None:
+    facts = comparator.facts(ClaimInput("The prime minister met the European Union envoy."))
+    assert is_initialism("PM", facts)
+    assert is_initialism("E.U.", facts)
+    assert not is_initialism("UN", facts)
+    assert not is_initialism("Paris", facts)

@@ -64,6 +64,11 @@ def test_quantifiers(nlp: Language) -> None:
     }
 
 
+def test_words_that_only_look_like_quantifiers(nlp: Language) -> None:
+    found = facts(nlp, "The all-rounder and the captain thanked each other after all three games.")
+    assert [(q.word, q.noun) for q in found.quantifiers] == [("all", "game")]
+
+
 def test_attribution_forms(nlp: Language) -> None:
     said = facts(nlp, "Finance Minister Greta Holm said the deficit will shrink.").attributions
     according = facts(nlp, "The deficit will shrink, according to the treasury.").attributions
