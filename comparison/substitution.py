@@ -7,6 +7,7 @@ words the other text never links, changes who did what.
 
 from __future__ import annotations
 
+from comparison.coordination import coordinated
 from comparison.diffing import extractive_coverage
 from comparison.findings import quoted, reason
 from comparison.model import Reason
@@ -75,6 +76,8 @@ def _novel_link(short: ClaimFacts, long_: ClaimFacts) -> tuple[TextSpan, TextSpa
         if (head, child) in links or head not in words or child not in words or head == child:
             continue
         if _numeric(head) or _numeric(child) or _through_group_noun(long_, head, child):
+            continue
+        if coordinated(long_, head, child):
             continue
         short_span = _pair_span(short, head, child)
         long_span = _pair_span(long_, head, child)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from facts.model import ClaimFacts, TextSpan
+from facts.model import ClaimFacts, TextSpan, TokenInfo
 
 _WORD = re.compile(r"\w+")
 
@@ -29,12 +29,26 @@ def copied_verbatim(stretch: str, other: ClaimFacts) -> bool:
 
 def copied_content_words(stretch: TextSpan, facts: ClaimFacts, other: ClaimFacts) -> bool:
     """Whether the content words of ``facts`` inside ``stretch`` appear, in order and adjacent,
-    among ``other``'s content words: "make way for car park" in "make way for a car park"."""
+    among ``other``'s content words outside brackets: "make way for car park" in "make way for
+    a car park", "Green was found" in "Green (pictured in court) was found"."""
     needle = [
         t.lemma for t in facts.tokens if t.is_content and stretch.start <= t.start < stretch.end
     ]
     if len(needle) < 2:
         return False
-    haystack = [t.lemma for t in other.tokens if t.is_content]
+    haystack = [t.lemma for t in _outside_brackets(other.tokens) if t.is_content]
     width = len(needle)
     return any(haystack[i : i + width] == needle for i in range(len(haystack) - width + 1))
+
+
+def _outside_brackets(tokens: list[TokenInfo]) -> list[TokenInfo]:
+    kept: list[TokenInfo] = []
+    depth = 0
+    for token in tokens:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            kept.append(token)
+    return kept

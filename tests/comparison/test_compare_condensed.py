@@ -138,3 +138,24 @@ def test_object_taken_from_another_phrase_still_diverges(comparator: ClaimCompar
         "The coach spoke to the national stadium on Monday.",
     )
     assert result.verdict == "diverge"
+
+
+def test_item_dropped_from_a_list_agrees(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "She has shared a stage with Elton John, Tina Turner, Bruce Springsteen and Cher "
+        "over the years.",
+        "She has shared a stage with Elton John, Bruce Springsteen and Cher.",
+    )
+    assert result.verdict == "agree"
+
+
+def test_bracketed_aside_dropped_agrees(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "Maria Lopez (above in court), whose 3-month-old daughter was found dead near the "
+        "Hudson River in upstate New York, has been charged with neglect.",
+        "Maria Lopez, whose 3-month-old daughter, was found dead near the Hudson River in "
+        "upstate New York.",
+    )
+    assert result.verdict == "agree"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from comparison import ClaimComparator, ClaimInput
+from comparison.coordination import coordinated
 from comparison.tolerated import is_initialism, is_word_variant
 
 
@@ -37,3 +38,10 @@ def test_initials_of_adjacent_words_are_an_initialism(comparator: ClaimComparato
     assert is_initialism("E.U.", facts)
     assert not is_initialism("UN", facts)
     assert not is_initialism("Paris", facts)
+
+
+@pytest.mark.slow
+def test_items_of_one_list_are_coordinated(comparator: ClaimComparator) -> None:
+    facts = comparator.facts(ClaimInput("Police found knives, phones and cash near the depot."))
+    assert coordinated(facts, "knife", "cash")
+    assert not coordinated(facts, "knife", "depot")
