@@ -22,6 +22,7 @@ class Config:
     model_path: str | None = None
     judge_path: str | None = None
     torch_threads: int = 1
+    embedding_cache_size: int = 4096
     similarity_floor: float = 0.5
     max_claims: int = 500
     max_body_bytes: int = 2 * 1024 * 1024

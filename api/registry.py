@@ -16,6 +16,7 @@ from crosscheck.errors import ResourceUnavailable
 from crosscheck.service import ConsistencyService, PairComparator, ServiceSettings
 from embeddings import (
     PACKAGED_MODEL_NAME,
+    CachingEncoder,
     Encoder,
     EncoderLoadError,
     HashingEncoder,
@@ -91,6 +92,13 @@ class Registry:
                 self.store.close()
 
     def _build_encoder(self) -> Encoder:
+        """The configured encoder behind the in-process cache of recently encoded texts."""
+        size = self.config.embedding_cache_size
+        if size < 0:
+            raise ResourceUnavailable(f"embedding cache size must be >= 0, not {size}")
+        return CachingEncoder(self._load_encoder(), size)
+
+    def _load_encoder(self) -> Encoder:
         if self.config.encoder == "hashing":
             return HashingEncoder()
         if self.config.encoder != "minilm":

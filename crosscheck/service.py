@@ -28,6 +28,7 @@ from crosscheck.report import (
     claim_status,
     summarise,
 )
+from crosscheck.text_vectors import TextVectors
 from embeddings import Encoder, Vectors
 from storage import (
     ArticleRecord,
@@ -96,6 +97,7 @@ class ConsistencyService:
         self._extract = extract
         self._settings = settings or ServiceSettings()
         self._matches = MatchFinder(store, corpus, self._settings.similarity_floor)
+        self._text_vectors = TextVectors(store, encoder)
 
     # -- articles ---------------------------------------------------------------------------
 
@@ -167,8 +169,11 @@ class ConsistencyService:
         )
 
     def compare_claims(self, a: ClaimInput, b: ClaimInput) -> tuple[float, Comparison]:
-        vectors = self._encoder.encode([a.text, b.text])
+        """Cosine similarity and the comparator's verdict. Texts of indexed claims reuse the
+        stored vectors instead of being encoded again; both claims are parsed in one batch."""
+        vectors = self._text_vectors.vectors([a.text, b.text])
         similarity = float(vectors[0] @ vectors[1])
+        self._comparator.prime([a, b])
         return round(similarity, 4), self._comparator.compare(a, b)
 
     def _claim_report(

@@ -1,5 +1,6 @@
 """Encoders and the claim index (no web code here)."""
 
+from embeddings.cache import CachingEncoder
 from embeddings.encoder import (
     PACKAGED_MODEL_NAME,
     Encoder,
@@ -13,6 +14,7 @@ from embeddings.index import ClaimIndex, FaissClaimIndex, Hit
 
 __all__ = [
     "PACKAGED_MODEL_NAME",
+    "CachingEncoder",
     "ClaimIndex",
     "Encoder",
     "EncoderLoadError",

@@ -20,6 +20,7 @@ CREATE TABLE IF NOT EXISTS claims (
     vector BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS claims_by_article ON claims(article_id, position);
+CREATE INDEX IF NOT EXISTS claims_by_text ON claims(text);
 CREATE TABLE IF NOT EXISTS index_log (
     sequence INTEGER PRIMARY KEY AUTOINCREMENT,
     operation TEXT NOT NULL CHECK (operation IN ('add', 'remove')),

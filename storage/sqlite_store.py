@@ -258,6 +258,18 @@ class SqliteStore:
             ).fetchall()
         return _stack(rows)
 
+    def vectors_by_text(self, texts: Sequence[str]) -> dict[str, Vectors]:
+        """The stored vector of each given text that is exactly a claim's text (one per text)."""
+        unique = list(dict.fromkeys(texts))
+        if not unique:
+            return {}
+        placeholders = ",".join("?" * len(unique))
+        with self._connection() as connection:
+            rows = connection.execute(
+                f"SELECT text, vector FROM claims WHERE text IN ({placeholders})", tuple(unique)
+            ).fetchall()
+        return {row["text"]: np.frombuffer(row["vector"], dtype=np.float32) for row in rows}
+
     def all_claim_texts(self) -> tuple[list[int], list[str]]:
         with self._connection() as connection:
             rows = connection.execute("SELECT key, text FROM claims ORDER BY key").fetchall()

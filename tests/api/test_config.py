@@ -35,3 +35,9 @@ def test_explicit_overrides_win_over_the_environment() -> None:
 def test_a_bad_number_names_the_variable() -> None:
     with pytest.raises(ValueError, match="CROSSCHECK_MAX_CLAIMS"):
         Config.from_env({"CROSSCHECK_MAX_CLAIMS": "many"})
+
+
+def test_the_embedding_cache_size_comes_from_the_environment() -> None:
+    assert Config().embedding_cache_size > 0
+    config = Config.from_env({"CROSSCHECK_EMBEDDING_CACHE_SIZE": "0"})
+    assert config.embedding_cache_size == 0
