@@ -7,6 +7,7 @@ texts, whatever the parser makes of them; a link between them is no rewrite.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from facts.model import ClaimFacts, TextSpan, TokenInfo
 
@@ -41,7 +42,7 @@ def copied_content_words(stretch: TextSpan, facts: ClaimFacts, other: ClaimFacts
     return any(haystack[i : i + width] == needle for i in range(len(haystack) - width + 1))
 
 
-def _outside_brackets(tokens: list[TokenInfo]) -> list[TokenInfo]:
+def _outside_brackets(tokens: Sequence[TokenInfo]) -> list[TokenInfo]:
     kept: list[TokenInfo] = []
     depth = 0
     for token in tokens:

@@ -14,8 +14,8 @@ BUILTIN_FLOORS: dict[str, float] = {
     "gold.diverge_f1": 0.85,
     # measured 0.926 (25/27); one more miss gives 0.889
     "gold.match_recall_at_5": 0.88,
-    # measured 0.653 on 746 pairs
-    "falke.balanced_accuracy": 0.64,
+    # measured 0.668 on 746 pairs; five more wrong verdicts give 0.661
+    "falke.balanced_accuracy": 0.66,
 }
 
 
