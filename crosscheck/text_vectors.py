@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-
 from crosscheck.corpus import ENCODER_META_KEY
-from embeddings import Encoder, Vectors
+from embeddings import Encoder, Vectors, vectors_in_order
 from storage import SqliteStore
 
 
@@ -19,13 +17,7 @@ class TextVectors:
 
     def vectors(self, texts: Sequence[str]) -> Vectors:
         """One row per text, in order; only texts no claim has are encoded."""
-        if not texts:
-            return np.zeros((0, self._encoder.dimension), dtype=np.float32)
-        found = self._stored(texts)
-        missing = [text for text in dict.fromkeys(texts) if text not in found]
-        if missing:
-            found.update(zip(missing, self._encoder.encode(missing), strict=True))
-        return np.vstack([found[text] for text in texts]).astype(np.float32, copy=False)
+        return vectors_in_order(texts, self._stored(texts), self._encoder)[0]
 
     def _stored(self, texts: Sequence[str]) -> dict[str, Vectors]:
         if self._store.get_meta(ENCODER_META_KEY) != self._encoder.name:

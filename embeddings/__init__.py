@@ -1,6 +1,6 @@
 """Encoders and the claim index (no web code here)."""
 
-from embeddings.cache import CachingEncoder
+from embeddings.cache import CachingEncoder, vectors_in_order
 from embeddings.encoder import (
     PACKAGED_MODEL_NAME,
     Encoder,
@@ -24,4 +24,5 @@ __all__ = [
     "SentenceTransformerEncoder",
     "Vectors",
     "packaged_model_path",
+    "vectors_in_order",
 ]
