@@ -8,6 +8,7 @@ them changes who or what the claim is about.
 
 from __future__ import annotations
 
+from comparison.verbatim import contains_run
 from facts.model import ClaimFacts, TokenInfo
 
 NAME_POS = frozenset({"PROPN"})
@@ -25,18 +26,21 @@ def adds_nothing(token: TokenInfo, short: ClaimFacts, long_: ClaimFacts) -> bool
 
 
 def is_initialism(word: str, facts: ClaimFacts) -> bool:
-    """Whether ``word`` ("PM", "U.N.") spells the initials of adjacent words of ``facts``."""
+    """Whether ``word`` ("PM", "U.N.", "DoJ") spells the initials of adjacent words of ``facts``,
+    function words included. (``facts.names.acronym`` maps a whole entity key to its initials;
+    here the words are searched for in a sentence.)"""
     letters = [ch.casefold() for ch in word if ch.isalpha()]
     if not 2 <= len(letters) <= 5 or len(letters) != sum(ch.isalnum() for ch in word):
         return False
     initials = [token.text[0].casefold() for token in facts.tokens if token.text[0].isalpha()]
-    width = len(letters)
-    return any(initials[i : i + width] == letters for i in range(len(initials) - width + 1))
+    return contains_run(initials, letters)
 
 
 def is_word_variant(lemma: str, lemmas: frozenset[str]) -> bool:
     """Two forms of one word: all of the shorter but its last letter begins the longer, and
-    that shared stem has at least five letters (bosnia/bosnian, hungary/hungarian)."""
+    that shared stem has at least five letters (bosnia/bosnian, hungary/hungarian). Stricter
+    than ``facts.names.similar_token``, which is for spellings of names and would also pair
+    legal/illegal and million/billion."""
     return any(_shared_stem(lemma, other) for other in lemmas if other != lemma)
 
 

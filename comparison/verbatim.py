@@ -23,9 +23,7 @@ def copied_verbatim(stretch: str, other: ClaimFacts) -> bool:
     needle = words_of(stretch)
     if not needle:
         return False
-    haystack = words_of(other.text)
-    width = len(needle)
-    return any(haystack[i : i + width] == needle for i in range(len(haystack) - width + 1))
+    return contains_run(words_of(other.text), needle)
 
 
 def copied_content_words(stretch: TextSpan, facts: ClaimFacts, other: ClaimFacts) -> bool:
@@ -37,9 +35,15 @@ def copied_content_words(stretch: TextSpan, facts: ClaimFacts, other: ClaimFacts
     ]
     if len(needle) < 2:
         return False
-    haystack = [t.lemma for t in _outside_brackets(other.tokens) if t.is_content]
+    return contains_run([t.lemma for t in _outside_brackets(other.tokens) if t.is_content], needle)
+
+
+def contains_run(haystack: Sequence[str], needle: Sequence[str]) -> bool:
+    """Whether ``needle`` occurs in ``haystack`` as adjacent items, in order."""
     width = len(needle)
-    return any(haystack[i : i + width] == needle for i in range(len(haystack) - width + 1))
+    return any(
+        list(haystack[i : i + width]) == list(needle) for i in range(len(haystack) - width + 1)
+    )
 
 
 def _outside_brackets(tokens: Sequence[TokenInfo]) -> list[TokenInfo]:
