@@ -115,8 +115,8 @@ def test_different_first_names_for_one_surname_diverge(comparator: ClaimComparat
 def test_nationality_written_as_the_country_agrees(comparator: ClaimComparator) -> None:
     result = compare(
         comparator,
-        "The Hungarian striker scored twice in the second half on Sunday.",
-        "The Hungary striker scored twice in the second half on Sunday.",
+        "The Bosnian striker scored twice in the first half on Saturday.",
+        "The Bosnia striker scored twice in the first half on Saturday.",
     )
     assert result.verdict == "agree"
 
