@@ -67,7 +67,7 @@ def test_quantifiers(nlp: Language) -> None:
 def test_words_that_only_look_like_quantifiers(nlp: Language) -> None:
     found = facts(nlp, "The all-rounder thanked the captain after all three games.")
     assert [(q.word, q.noun) for q in found.quantifiers] == [("all", "game")]
-    assert facts(nlp, "The ministers met each other days before the vote.").quantifiers == []
+    assert facts(nlp, "The ministers met each other days before the vote.").quantifiers == ()
 
 
 def test_attribution_forms(nlp: Language) -> None:
