@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the evaluation package
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
@@ -30,7 +31,7 @@ BENCH_RATE_LIMIT = "100000 per minute"  # the bench sends more than the default 
 
 def load_seeds(shared: Path) -> list[dict[str, Any]]:
     """The five seed pages as API article objects, ids from their three-digit prefix."""
-    from crosscheck.evaluation.datasets import load_seed_articles
+    from evaluation.datasets import load_seed_articles
 
     return [
         {
@@ -53,7 +54,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="timed repetitions of the check")
     args = parser.parse_args()
-    from crosscheck.evaluation.paths import shared_data_dir
+    from evaluation.paths import shared_data_dir
 
     shared = shared_data_dir()
     if not (shared / "seed-articles").is_dir():

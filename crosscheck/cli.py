@@ -1,4 +1,4 @@
-"""The ``crosscheck`` command: serve, ingest, check, eval, openapi."""
+"""The ``crosscheck`` command: serve, ingest, check, openapi."""
 
 from __future__ import annotations
 
@@ -51,10 +51,6 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     _data_dir_option(check)
     check.set_defaults(handler=_check)
-
-    evaluate = commands.add_parser("eval", help="score the engine (same as bench/accuracy.py)")
-    evaluate.add_argument("rest", nargs=argparse.REMAINDER)
-    evaluate.set_defaults(handler=_eval)
 
     spec = commands.add_parser("openapi", help="write the OpenAPI document generated from the code")
     spec.add_argument("--output", type=Path, default=None)
@@ -128,14 +124,6 @@ def _check(args: argparse.Namespace) -> int:
         else render_report(report)
     )
     return 0
-
-
-def _eval(args: argparse.Namespace) -> int:
-    from crosscheck.evaluation import main as evaluate
-
-    rest = [part for part in args.rest if part != "--"]
-    code: int = evaluate(rest)
-    return code
 
 
 def _openapi(args: argparse.Namespace) -> int:

@@ -14,7 +14,7 @@ from flask.testing import FlaskClient
 
 from api import create_app
 from api.config import TestConfig
-from crosscheck.evaluation.datasets import load_seed_articles
+from evaluation.datasets import load_seed_articles
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("CROSSCHECK_SHARED_DATA", REPO_ROOT.parent / "shared" / "data"))

@@ -78,3 +78,12 @@ def test_openapi_command_writes_the_spec(tmp_path: Path) -> None:
     target = tmp_path / "spec.yaml"
     assert main(["openapi", "--output", str(target)]) == 0
     assert "openapi: 3.1.0" in target.read_text(encoding="utf-8")
+
+
+def test_the_evaluation_is_not_a_subcommand_of_the_shipped_cli(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["eval", "--ci"])
+    assert exit_info.value.code == 2
+    assert "invalid choice: 'eval'" in capsys.readouterr().err

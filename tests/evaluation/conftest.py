@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.evaluation.paths import shared_data_dir
+from evaluation.paths import shared_data_dir
 
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from crosscheck.evaluation.backend import ArticleInput, JsonDict
+from evaluation.backend import ArticleInput, JsonDict
 
 CompareRule = Callable[[str, str], JsonDict]
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.evaluation.datasets import (
+from evaluation.datasets import (
     load_equate_pairs,
     load_falke_pairs,
     load_fnc1_sample,

@@ -4,12 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.evaluation.backend import JsonDict
-from crosscheck.evaluation.pairs import score_equate, score_falke, score_fnc1, score_reddit
-from crosscheck.evaluation.report import MetricRow
-from crosscheck.evaluation.summaries import score_cliff, score_goyal
-
-from .fakes import FakeBackend, agree, diverge
+from evaluation.backend import JsonDict
+from evaluation.pairs import score_equate, score_falke, score_fnc1, score_reddit
+from evaluation.report import MetricRow
+from evaluation.summaries import score_cliff, score_goyal
+from tests.evaluation.fakes import FakeBackend, agree, diverge
 
 
 def values(rows: list[MetricRow]) -> dict[str, float | None]:
@@ -55,7 +54,7 @@ def test_reddit_contradiction_recall(fixture_data: Path) -> None:
 def test_fnc1_balanced_accuracy_on_a_perfect_fake(
     fixture_data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("crosscheck.evaluation.pairs.FNC1_PER_STANCE", 2)
+    monkeypatch.setattr("evaluation.pairs.FNC1_PER_STANCE", 2)
 
     def stance(a_text: str, b_text: str) -> JsonDict:
         if "hoax" in a_text or "will separate" in a_text:

@@ -4,11 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.evaluation.backend import JsonDict
-from crosscheck.evaluation.gold import score_gold
-from crosscheck.evaluation.report import MetricRow
-
-from .fakes import FakeBackend, agree, diverge
+from evaluation.backend import JsonDict
+from evaluation.gold import score_gold
+from evaluation.report import MetricRow
+from tests.evaluation.fakes import FakeBackend, agree, diverge
 
 FURNITURE = frozenset(
     {"Home | World | Politics", "Top Stories: Moscow blackout", "February 1, 2022, 10:17 AM"}

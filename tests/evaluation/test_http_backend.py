@@ -5,15 +5,15 @@ from typing import Any
 
 import pytest
 
-from crosscheck.evaluation.backend import (
+from evaluation.backend import (
     ArticleInput,
     BackendError,
     HttpApiBackend,
     JsonDict,
     create_http_backend,
 )
-from crosscheck.evaluation.gold import score_gold
-from crosscheck.evaluation.pairs import score_falke
+from evaluation.gold import score_gold
+from evaluation.pairs import score_falke
 
 ARTICLE = ArticleInput("000", "Outlet", "Some text.", "2022-02-01T10:17:00-05:00", "Title")
 

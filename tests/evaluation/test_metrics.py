@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from crosscheck.evaluation.metrics import (
+from evaluation.metrics import (
     CharSpan,
     Confusion,
     any_overlap,

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.evaluation.floors import BUILTIN_FLOORS, check_floors, load_floors
-from crosscheck.evaluation.report import (
+from evaluation.floors import BUILTIN_FLOORS, check_floors, load_floors
+from evaluation.report import (
     MetricRow,
     at_least,
     at_most,

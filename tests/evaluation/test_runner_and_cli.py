@@ -5,13 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.evaluation import main
-from crosscheck.evaluation.backend import Backend, JsonDict
-from crosscheck.evaluation.cli import BackendFactory
-from crosscheck.evaluation.report import MetricRow
-from crosscheck.evaluation.runner import run_sets
-
-from .fakes import FakeBackend, agree, diverge
+from evaluation.backend import Backend, JsonDict
+from evaluation.cli import BackendFactory, main
+from evaluation.report import MetricRow
+from evaluation.runner import run_sets
+from tests.evaluation.fakes import FakeBackend, agree, diverge
 
 
 def falke_and_gold_rule(a_text: str, b_text: str) -> JsonDict:

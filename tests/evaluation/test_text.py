@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from crosscheck.evaluation.text import best_matching_sentences, lexical_overlap, split_sentences
+from evaluation.text import best_matching_sentences, lexical_overlap, split_sentences
 
 
 def test_split_sentences_keeps_closing_quotes_and_initialisms() -> None:
