@@ -17,6 +17,7 @@ from comparison.judging import judge_reason
 from comparison.modality import modality_reasons
 from comparison.model import ClaimInput, Comparison, NliJudge, Reason
 from comparison.negation import negation_reasons
+from comparison.orientation import flipped, in_canonical_order
 from comparison.numbers import aligned_quantity_heads, number_reasons
 from comparison.overlap import facts_overlap
 from comparison.quantifiers import quantifier_reasons
@@ -73,7 +74,16 @@ class ClaimComparator:
         with self._parse_lock:
             return parse_claim(self._nlp, text, published_at)
 
-    def compare(self, a: ClaimInput, b: ClaimInput) -> Comparison:
+    def compare(self, a: ClaimInput, b: ClaimInput, similarity: float | None = None) -> Comparison:
+        """The verdict on two claims; the same verdict whichever is given first. ``similarity``
+        (the cosine of their embeddings) lets the verdict judge weigh the pair."""
+        if in_canonical_order(a, b):
+            return self._compare_in_order(a, b, similarity)
+        return flipped(self._compare_in_order(b, a, similarity))
+
+    def _compare_in_order(
+        self, a: ClaimInput, b: ClaimInput, similarity: float | None
+    ) -> Comparison:
         fa, fb = self.facts(a), self.facts(b)
         if different_events(fa, fb):
             return Comparison("unrelated")

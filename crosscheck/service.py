@@ -40,7 +40,9 @@ from storage import (
 
 
 class PairComparator(Protocol):
-    def compare(self, a: ClaimInput, b: ClaimInput) -> Comparison: ...
+    def compare(
+        self, a: ClaimInput, b: ClaimInput, similarity: float | None = None
+    ) -> Comparison: ...
 
     def prime(self, claims: Sequence[ClaimInput]) -> None:
         """Prepare many claims at once before they are compared (may do nothing)."""
@@ -174,7 +176,7 @@ class ConsistencyService:
         vectors = self._text_vectors.vectors([a.text, b.text])
         similarity = float(vectors[0] @ vectors[1])
         self._comparator.prime([a, b])
-        return round(similarity, 4), self._comparator.compare(a, b)
+        return round(similarity, 4), self._comparator.compare(a, b, similarity)
 
     def _claim_report(
         self,
@@ -206,7 +208,7 @@ class ConsistencyService:
 
     def _match(self, this: ClaimInput, candidate: CandidateMatch, syndicated: bool) -> Match:
         other = ClaimInput(candidate.claim.text, publication_date(candidate.article.published_at))
-        comparison = self._comparator.compare(this, other)
+        comparison = self._comparator.compare(this, other, candidate.similarity)
         return Match(
             article_id=candidate.article.id,
             source=candidate.article.source,

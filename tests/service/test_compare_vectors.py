@@ -123,8 +123,10 @@ class RecordingComparator:
         self.primed.append([claim.text for claim in claims])
         self.inner.prime(claims)
 
-    def compare(self, a: ClaimInput, b: ClaimInput) -> Comparison:
-        return self.inner.compare(a, b)
+    def compare(
+        self, a: ClaimInput, b: ClaimInput, similarity: float | None = None
+    ) -> Comparison:
+        return self.inner.compare(a, b, similarity)
 
 
 def test_both_claims_are_parsed_in_one_batch(
