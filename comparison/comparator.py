@@ -17,8 +17,8 @@ from comparison.judging import judge_reason
 from comparison.modality import modality_reasons
 from comparison.model import ClaimInput, Comparison, NliJudge, Reason
 from comparison.negation import negation_reasons
-from comparison.orientation import flipped, in_canonical_order
 from comparison.numbers import aligned_quantity_heads, number_reasons
+from comparison.orientation import flipped, in_canonical_order
 from comparison.overlap import facts_overlap
 from comparison.quantifiers import quantifier_reasons
 from comparison.quotes import quote_reasons
