@@ -1,6 +1,7 @@
 """Persistent storage of articles, claims and vectors (SQLite)."""
 
 from storage.errors import IndexLogCompacted
+from storage.lexical import LexicalHit, match_expression
 from storage.log_compaction import LogCompaction, compact_index_log
 from storage.records import ArticleRecord, IndexChange, StoredArticle, StoredClaim
 from storage.sqlite_store import SqliteStore
@@ -9,9 +10,11 @@ __all__ = [
     "ArticleRecord",
     "IndexChange",
     "IndexLogCompacted",
+    "LexicalHit",
     "LogCompaction",
     "SqliteStore",
     "StoredArticle",
     "StoredClaim",
     "compact_index_log",
+    "match_expression",
 ]

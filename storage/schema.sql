@@ -30,3 +30,21 @@ CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+-- BM25 search over claim text (storage/lexical.py). External content: the text lives in
+-- claims; the triggers keep the index in step inside the transaction that writes claims.
+CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(
+    text,
+    content = 'claims',
+    content_rowid = 'key',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS claims_fts_insert AFTER INSERT ON claims BEGIN
+    INSERT INTO claims_fts(rowid, text) VALUES (new.key, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS claims_fts_delete AFTER DELETE ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.key, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS claims_fts_update AFTER UPDATE OF text ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.key, old.text);
+    INSERT INTO claims_fts(rowid, text) VALUES (new.key, new.text);
+END;

@@ -14,6 +14,7 @@ import numpy as np
 
 from claims.model import Claim
 from embeddings import Vectors
+from storage import lexical
 from storage.errors import IndexLogCompacted
 from storage.records import ArticleRecord, IndexChange, StoredArticle, StoredClaim
 
@@ -37,10 +38,11 @@ class SqliteStore:
             Path(self._path).parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
         self._write_lock = threading.Lock()
-        with self._connection() as connection:
+        with self._write_lock, self._connection() as connection:
             connection.executescript(
                 resources.files("storage").joinpath("schema.sql").read_text(encoding="utf-8")
             )
+            lexical.backfill(connection)
 
     def _connect(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self._path, timeout=30, isolation_level=None)
@@ -274,6 +276,14 @@ class SqliteStore:
         with self._connection() as connection:
             rows = connection.execute("SELECT key, text FROM claims ORDER BY key").fetchall()
         return [row["key"] for row in rows], [row["text"] for row in rows]
+
+    def lexical_search(
+        self, texts: Sequence[str], limit: int, exclude_article: str | None = None
+    ) -> list[list[lexical.LexicalHit]]:
+        """For each text, the claims sharing the most of its words by BM25, best first
+        (``exclude_article``'s own claims left out)."""
+        with self._connection() as connection:
+            return [lexical.search(connection, text, limit, exclude_article) for text in texts]
 
     def changes_after(self, sequence: int) -> list[IndexChange]:
         """Every index change after ``sequence``, oldest first.
