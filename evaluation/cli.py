@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from evaluation.backend import Backend, create_http_backend
-from evaluation.floors import BUILTIN, check_floors, load_floors
+from evaluation.floors import BUILTIN, check_limits, load_limits
 from evaluation.paths import shared_data_dir
 from evaluation.report import MetricRow, format_misses, format_table
 from evaluation.runner import ALL_SETS, CI_SETS, elapsed_row, run_sets
@@ -28,16 +28,24 @@ def build_parser() -> argparse.ArgumentParser:
         prog="accuracy",
         description="Score Crosscheck on the gold dev pairs and public sets via its HTTP API.",
     )
-    parser.add_argument("--sets", default=",".join(ALL_SETS), help="comma-separated set names")
+    parser.add_argument(
+        "--sets",
+        nargs="+",
+        default=list(ALL_SETS),
+        help=f"set names, space- or comma-separated (default: all of {', '.join(ALL_SETS)})",
+    )
     parser.add_argument(
         "--ci",
         action="store_true",
-        help=f"run only {'+'.join(CI_SETS)} and fail below the floors",
+        help=f"run only {'+'.join(CI_SETS)} and fail outside the built-in floors and ceilings",
     )
     parser.add_argument(
         "--floors",
         metavar="FILE_OR_BUILTIN",
-        help=f"'{BUILTIN}' or a JSON file of metric key → minimum; exit 1 below them",
+        help=(
+            f'\'{BUILTIN}\' or a JSON file {{"floors": {{key: min}}, "ceilings": {{key: max}}}}'
+            " (or a flat {key: min}); exit 1 outside them"
+        ),
     )
     parser.add_argument("--json", metavar="OUT", type=Path, help="also write the rows as JSON")
     parser.add_argument(
@@ -78,8 +86,8 @@ def main(argv: Sequence[str] | None = None, backend_factory: BackendFactory | No
     return enforce_floors(rows, floors_spec)
 
 
-def parse_sets(value: str) -> list[str] | None:
-    names = [name.strip() for name in value.split(",") if name.strip()]
+def parse_sets(values: Sequence[str]) -> list[str] | None:
+    names = [name.strip() for value in values for name in value.split(",") if name.strip()]
     unknown = [name for name in names if name not in ALL_SETS]
     if unknown or not names:
         print(f"unknown sets {unknown}; choose from {', '.join(ALL_SETS)}", file=sys.stderr)
@@ -94,7 +102,7 @@ def write_json(path: Path, rows: list[MetricRow]) -> None:
 def enforce_floors(rows: list[MetricRow], floors_spec: str | None) -> int:
     if floors_spec is None:
         return EXIT_OK
-    failures = check_floors(rows, load_floors(floors_spec))
+    failures = check_limits(rows, load_limits(floors_spec))
     for failure in failures:
-        print(f"BELOW FLOOR: {failure}", file=sys.stderr)
+        print(f"{failure.headline}: {failure}", file=sys.stderr)
     return EXIT_BELOW_FLOORS if failures else EXIT_OK

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from evaluation.splits import cluster_parts, seed_cluster
 from evaluation.text import best_matching_sentences, split_sentences
 
 SEEDS_DIR = "seed-articles"
@@ -43,6 +44,8 @@ class SeedArticle:
 
 @dataclass(frozen=True, slots=True)
 class GoldPair:
+    """A hand-labelled pair of a gold set, with its cluster and its tune/check part."""
+
     id: str
     a_doc: str
     b_doc: str
@@ -53,8 +56,10 @@ class GoldPair:
     a_span: str | None
     b_span: str | None
     rationale: str
-    a_published_at: str
-    b_published_at: str
+    a_published_at: str | None
+    b_published_at: str | None
+    cluster: str
+    part: str
 
     def furniture_texts(self) -> list[tuple[str, str]]:
         """``(doc, text)`` of the boilerplate side(s) of an ``unrelated_boilerplate`` pair.
@@ -121,14 +126,33 @@ def _seed_article(seeds: Path, entry: dict[str, Any]) -> SeedArticle:
 
 
 def load_gold_pairs(data_dir: Path, articles: dict[str, SeedArticle]) -> list[GoldPair]:
-    return [_gold_pair(row, articles) for row in _read_jsonl(data_dir / GOLD_FILE)]
+    """The seed pairs (``pairs-dev.jsonl``), each dated by its two articles."""
+    rows = read_jsonl(data_dir / GOLD_FILE)
+    parts = cluster_parts(rows, seed_cluster)
+    return [
+        gold_pair(
+            row,
+            docs=(row["a_doc"], row["b_doc"]),
+            dates=(articles[row["a_doc"]].published_at, articles[row["b_doc"]].published_at),
+            cluster=seed_cluster(row),
+            part=parts[seed_cluster(row)],
+        )
+        for row in rows
+    ]
 
 
-def _gold_pair(row: dict[str, Any], articles: dict[str, SeedArticle]) -> GoldPair:
+def gold_pair(
+    row: dict[str, Any],
+    docs: tuple[str, str],
+    dates: tuple[str | None, str | None],
+    cluster: str,
+    part: str,
+) -> GoldPair:
+    """A gold-file row with its documents, dates, cluster and part filled in."""
     return GoldPair(
         id=row["id"],
-        a_doc=row["a_doc"],
-        b_doc=row["b_doc"],
+        a_doc=docs[0],
+        b_doc=docs[1],
         a_text=row["a_text"],
         b_text=row["b_text"],
         label=row["label"],
@@ -136,8 +160,10 @@ def _gold_pair(row: dict[str, Any], articles: dict[str, SeedArticle]) -> GoldPai
         a_span=row.get("a_span"),
         b_span=row.get("b_span"),
         rationale=row.get("rationale", ""),
-        a_published_at=articles[row["a_doc"]].published_at,
-        b_published_at=articles[row["b_doc"]].published_at,
+        a_published_at=dates[0],
+        b_published_at=dates[1],
+        cluster=cluster,
+        part=part,
     )
 
 
@@ -170,7 +196,7 @@ def load_falke_pairs(data_dir: Path) -> list[LabelledPair]:
 def load_equate_pairs(data_dir: Path, subset: str, label: str) -> list[LabelledPair]:
     """Rows of one EQUATE file (``NewsNLI``, ``RTE_Quant``, ``RedditNLI``) with one label."""
     verdict = EQUATE_TO_VERDICT[label]
-    rows = _read_jsonl(data_dir / EQUATE_DIR / f"{subset}.jsonl")
+    rows = read_jsonl(data_dir / EQUATE_DIR / f"{subset}.jsonl")
     return [
         LabelledPair(row["id"], row["premise"], row["hypothesis"], verdict)
         for row in rows
@@ -255,7 +281,7 @@ def _flatten_strings(value: Any) -> Iterator[str]:
             yield from _flatten_strings(item)
 
 
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as lines:
         return [json.loads(line) for line in lines if line.strip()]
 

@@ -1,13 +1,13 @@
-"""Gold dev pairs.
+"""Seed gold pairs (``pairs-dev.jsonl``).
 
-Verdicts come from ``/v1/compare``; matching from ``/v1/articles`` then ``/v1/check``.
+Verdicts come from ``/v1/compare`` (per tune/check part, see ``verdicts``); matching from
+``/v1/articles`` then ``/v1/check``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from evaluation.backend import ArticleInput, Backend
@@ -17,155 +17,34 @@ from evaluation.datasets import (
     load_gold_pairs,
     load_seed_articles,
 )
-from evaluation.metrics import (
-    CharSpan,
-    any_overlap,
-    locate,
-    mean,
-    precision_recall_f1,
-    rate,
-    ratio,
-)
+from evaluation.intervals import cluster_bootstrap
+from evaluation.metrics import CharSpan, any_overlap, locate, rate
 from evaluation.report import MetricRow, at_least, at_most
 from evaluation.responses import (
     CheckedClaim,
     ClaimView,
-    CompareOutcome,
-    compare_or_fail,
     parse_check,
     parse_claims,
 )
 from evaluation.scoring import error_rows
+from evaluation.splits import PARTS
+from evaluation.verdicts import all_outcomes, judge_pairs, verdict_rows
 
 TOP_K = 5
 MATCHED_LABELS = ("agree", "diverge", "different_event")
+NEGATIVE_LABEL = "different_event"
 
 
 def score_gold(backend: Backend, data_dir: Path) -> list[MetricRow]:
     articles = load_seed_articles(data_dir)
     pairs = load_gold_pairs(data_dir, articles)
-    outcomes = [compare_gold_pair(backend, pair) for pair in pairs]
+    judged = judge_pairs(backend, pairs)
     corpus = index_and_check(backend, articles)
     return [
-        *comparison_rows(pairs, outcomes),
+        *verdict_rows("gold", NEGATIVE_LABEL, judged),
         *matching_rows(pairs, corpus),
-        *error_rows("gold", outcomes),
+        *error_rows("gold", all_outcomes(judged)),
     ]
-
-
-def compare_gold_pair(backend: Backend, pair: GoldPair) -> CompareOutcome:
-    return compare_or_fail(
-        partial(backend.compare, pair.a_text, pair.a_published_at, pair.b_text, pair.b_published_at)
-    )
-
-
-def comparison_rows(
-    pairs: Sequence[GoldPair], outcomes: Sequence[CompareOutcome]
-) -> list[MetricRow]:
-    predicted = [outcome.is_diverge for outcome in outcomes]
-    actual = [pair.label == "diverge" for pair in pairs]
-    scores = precision_recall_f1(predicted, actual)
-    diverging = [(p, o) for p, o in zip(pairs, outcomes, strict=True) if p.label == "diverge"]
-    false_alarms = ids_where(pairs, outcomes, lambda p, o: o.is_diverge and p.label != "diverge")
-    missed = ids_where(pairs, outcomes, lambda p, o: p.label == "diverge" and not o.is_diverge)
-    return [
-        MetricRow(
-            "gold.diverge_precision",
-            "gold: diverge precision",
-            scores.precision,
-            sum(predicted),
-            misses=false_alarms,
-        ),
-        MetricRow(
-            "gold.diverge_recall",
-            "gold: diverge recall",
-            scores.recall,
-            len(diverging),
-            misses=missed,
-        ),
-        MetricRow(
-            "gold.diverge_f1",
-            "gold: diverge F1",
-            scores.f1,
-            len(pairs),
-            target=at_least(0.80),
-            misses=tuple(sorted(false_alarms + missed)),
-        ),
-        _false_diverge_row(pairs, outcomes, "agree"),
-        _false_diverge_row(pairs, outcomes, "different_event"),
-        MetricRow(
-            "gold.types_named",
-            "gold: diverge types named in reasons",
-            types_named(diverging),
-            len(diverging),
-            misses=missing_types(diverging),
-        ),
-        MetricRow(
-            "gold.span_overlap",
-            "gold: diverge span overlap (a/b sides)",
-            mean(span_overlap_score(pair, outcome) for pair, outcome in diverging),
-            len(diverging),
-            misses=tuple(p.id for p, o in diverging if span_overlap_score(p, o) < 1),
-        ),
-    ]
-
-
-def ids_where(
-    pairs: Sequence[GoldPair],
-    outcomes: Sequence[CompareOutcome],
-    condition: Callable[[GoldPair, CompareOutcome], bool],
-) -> tuple[str, ...]:
-    return tuple(p.id for p, o in zip(pairs, outcomes, strict=True) if condition(p, o))
-
-
-def _false_diverge_row(
-    pairs: Sequence[GoldPair], outcomes: Sequence[CompareOutcome], label: str
-) -> MetricRow:
-    flags = [o.is_diverge for p, o in zip(pairs, outcomes, strict=True) if p.label == label]
-    return MetricRow(
-        f"gold.{label}_to_diverge",
-        f"gold: {label} → diverge rate",
-        rate(flags),
-        len(flags),
-        target=at_most(0.10),
-        misses=ids_where(pairs, outcomes, lambda p, o: p.label == label and o.is_diverge),
-    )
-
-
-def types_named(diverging: Sequence[tuple[GoldPair, CompareOutcome]]) -> float | None:
-    """Share of the gold divergence types that appear among the reasons' types."""
-    named = 0
-    total = 0
-    for pair, outcome in diverging:
-        reported = {reason.type for reason in outcome.reasons}
-        named += len(set(pair.types) & reported)
-        total += len(set(pair.types))
-    return ratio(named, total)
-
-
-def missing_types(diverging: Sequence[tuple[GoldPair, CompareOutcome]]) -> tuple[str, ...]:
-    """``"<pair id>:<type>"`` for each gold type no reason named."""
-    missing = []
-    for pair, outcome in diverging:
-        reported = {reason.type for reason in outcome.reasons}
-        missing += [f"{pair.id}:{kind}" for kind in pair.types if kind not in reported]
-    return tuple(missing)
-
-
-def span_overlap_score(pair: GoldPair, outcome: CompareOutcome) -> float:
-    """Half a point per side whose gold span overlaps a highlighted span of some reason."""
-    a_highlights = [reason.this.within(pair.a_text) for reason in outcome.reasons]
-    b_highlights = [reason.other.within(pair.b_text) for reason in outcome.reasons]
-    a_hit = _overlaps_gold(pair.a_text, pair.a_span, a_highlights)
-    b_hit = _overlaps_gold(pair.b_text, pair.b_span, b_highlights)
-    return (a_hit + b_hit) / 2
-
-
-def _overlaps_gold(text: str, gold: str | None, highlights: list[CharSpan | None]) -> bool:
-    gold_span = locate(text, gold or "")
-    if gold_span is None:
-        return False
-    return any_overlap([span for span in highlights if span], [gold_span])
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,16 +77,10 @@ def matching_rows(pairs: Sequence[GoldPair], corpus: IndexedCorpus) -> list[Metr
     matchable = [pair for pair in pairs if pair.label in MATCHED_LABELS]
     furniture = sorted({side for pair in pairs for side in pair.furniture_texts()})
     extracted = [(doc, text) for doc, text in furniture if is_extracted(doc, text, corpus)]
-    matched = [pair_matched(pair, corpus) for pair in matchable]
+    matched = [(pair, pair_matched(pair, corpus)) for pair in matchable]
     return [
-        MetricRow(
-            "gold.match_recall_at_5",
-            "gold: match recall@5 (check)",
-            rate(matched),
-            len(matchable),
-            target=at_least(0.90),
-            misses=tuple(pair.id for pair, hit in zip(matchable, matched, strict=True) if not hit),
-        ),
+        match_recall_row("gold", "gold: match recall@5 (all pairs, /v1/check)", matched),
+        *(part_match_recall_row(part, matched) for part in PARTS),
         MetricRow(
             "gold.boilerplate_extracted",
             "gold: boilerplate lines extracted as claims",
@@ -218,6 +91,37 @@ def matching_rows(pairs: Sequence[GoldPair], corpus: IndexedCorpus) -> list[Metr
             misses=tuple(f"{doc[:3]}:{text[:40]!r}" for doc, text in extracted),
         ),
     ]
+
+
+MatchedPair = tuple[GoldPair, bool]
+
+
+def match_recall_row(
+    prefix: str, label: str, matched: Sequence[MatchedPair], with_ci: bool = False
+) -> MetricRow:
+    """Share of pairs whose two claims are matched within the top ``TOP_K``."""
+    return MetricRow(
+        f"{prefix}.match_recall_at_5",
+        label,
+        match_recall(matched),
+        len(matched),
+        target=at_least(0.90),
+        misses=tuple(pair.id for pair, hit in matched if not hit),
+        interval=cluster_bootstrap(matched, matched_cluster, match_recall) if with_ci else None,
+    )
+
+
+def part_match_recall_row(part: str, matched: Sequence[MatchedPair]) -> MetricRow:
+    in_part = [(pair, hit) for pair, hit in matched if pair.part == part]
+    return match_recall_row(f"gold.{part}", f"gold {part}: match recall@5", in_part, with_ci=True)
+
+
+def match_recall(matched: Sequence[MatchedPair]) -> float | None:
+    return rate(hit for _, hit in matched)
+
+
+def matched_cluster(item: MatchedPair) -> str:
+    return item[0].cluster
 
 
 def pair_matched(pair: GoldPair, corpus: IndexedCorpus) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from evaluation.intervals import Interval
+
 Unit = Literal["ratio", "count", "seconds"]
 
 
@@ -40,6 +42,8 @@ class MetricRow:
     unit: Unit = "ratio"
     misses: tuple[str, ...] = ()
     """Ids of the items that count against the metric (for diagnosis)."""
+    interval: Interval | None = None
+    """95% cluster bootstrap interval of the value, where one was computed."""
 
     @property
     def status(self) -> str:
@@ -55,13 +59,14 @@ class MetricRow:
             "label": self.label,
             "value": self.value,
             "n": self.n,
+            "interval": None if self.interval is None else [self.interval.low, self.interval.high],
             "target": str(self.target) if self.target else None,
             "status": self.status or None,
             "misses": list(self.misses),
         }
 
 
-HEADER = ("metric", "value", "n", "target", "result")
+HEADER = ("metric", "value", "95% CI", "n", "target", "result")
 
 
 def format_table(rows: list[MetricRow]) -> str:
@@ -83,10 +88,11 @@ def format_misses(rows: list[MetricRow], limit: int = 20) -> str:
     return "\n".join(lines)
 
 
-def _cells(row: MetricRow) -> tuple[str, str, str, str, str]:
+def _cells(row: MetricRow) -> tuple[str, str, str, str, str, str]:
     return (
         row.label,
         _value(row),
+        _interval(row),
         "" if row.n is None else str(row.n),
         "" if row.target is None else str(row.target),
         row.status,
@@ -108,6 +114,14 @@ def _value(row: MetricRow) -> str:
     if row.unit == "seconds":
         return f"{row.value:.1f}s"
     return f"{row.value:.3f}"
+
+
+def _interval(row: MetricRow) -> str:
+    if row.interval is None:
+        return ""
+    if row.unit == "count":
+        return f"[{row.interval.low:g}, {row.interval.high:g}]"
+    return str(row.interval)
 
 
 def _number(value: float) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from evaluation.backend import Backend
 from evaluation.gold import score_gold
+from evaluation.gold_sets import score_basil, score_ecb
 from evaluation.pairs import score_equate, score_falke, score_fnc1, score_reddit
 from evaluation.report import MetricRow
 from evaluation.summaries import score_cliff, score_goyal
@@ -18,6 +19,8 @@ SetScorer = Callable[[Backend, Path], list[MetricRow]]
 
 SCORERS: dict[str, SetScorer] = {
     "gold": score_gold,
+    "basil": score_basil,
+    "ecb": score_ecb,
     "falke": score_falke,
     "equate": score_equate,
     "reddit": score_reddit,
@@ -26,7 +29,7 @@ SCORERS: dict[str, SetScorer] = {
     "fnc1": score_fnc1,
 }
 ALL_SETS: tuple[str, ...] = tuple(SCORERS)
-CI_SETS: tuple[str, ...] = ("gold", "falke")
+CI_SETS: tuple[str, ...] = ("gold", "basil", "ecb", "falke")
 
 
 def run_sets(

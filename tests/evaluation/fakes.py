@@ -14,6 +14,10 @@ def agree(similarity: float = 0.8) -> JsonDict:
     return {"similarity": similarity, "verdict": "agree", "reasons": []}
 
 
+def unrelated(similarity: float = 0.5) -> JsonDict:
+    return {"similarity": similarity, "verdict": "unrelated", "reasons": []}
+
+
 def diverge(
     a_text: str,
     a_part: str,
@@ -40,6 +44,35 @@ def diverge(
 def _highlight(text: str, part: str) -> dict[str, Any]:
     start = text.index(part)
     return {"text": part, "start": start, "end": start + len(part)}
+
+
+# The fixture gold sets' diverging details (either side first) and look-alike markers.
+FIXTURE_DIVERGING = (
+    ("More than 30,000", "could reach 30,000"),
+    ("Fewer than 20,000", "More than 30,000"),
+    ("12 people", "15 people"),
+    ("52 to 47 on", "51 to 48"),
+    ("three people", "five people"),
+    ("$5,000 bail", "$50,000 bail"),
+)
+FIXTURE_LOOK_ALIKES = (
+    "spoke by phone",
+    "fire in Millbrook",
+    "farm bill",
+    "southern Peru",
+    "rapper",
+)
+
+
+def fixture_gold_verdict(a_text: str, b_text: str) -> JsonDict:
+    """The gold verdict on every pair of the fixture gold sets, in either order."""
+    for first, second in FIXTURE_DIVERGING:
+        for a_part, b_part in ((first, second), (second, first)):
+            if a_part in a_text and b_part in b_text:
+                return diverge(a_text, a_part, b_text, b_part)
+    if any(marker in a_text + b_text for marker in FIXTURE_LOOK_ALIKES):
+        return unrelated()
+    return agree()
 
 
 class FakeBackend:

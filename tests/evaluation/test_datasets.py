@@ -15,6 +15,7 @@ from evaluation.datasets import (
     parse_annotated_spans,
     parse_error_types,
 )
+from evaluation.gold_sets import load_basil_pairs, load_ecb_pairs
 
 
 def test_seed_articles_carry_manifest_metadata(fixture_data: Path) -> None:
@@ -39,6 +40,9 @@ def test_gold_pairs_get_both_documents_dates(fixture_data: Path) -> None:
         "different_event",
         "unrelated_boilerplate",
         "unrelated_boilerplate",
+        "agree",
+        "diverge",
+        "different_event",
     ]
     assert diverging.types == ("number", "date")
     assert (diverging.a_span, diverging.b_span) == ("More than 30,000", "could reach 30,000")
@@ -46,6 +50,13 @@ def test_gold_pairs_get_both_documents_dates(fixture_data: Path) -> None:
         "2022-02-01T10:17:00-05:00",
         "2022-01-21",
     )
+
+
+def test_gold_pairs_carry_their_seed_pair_cluster_and_part(fixture_data: Path) -> None:
+    pairs = load_gold_pairs(fixture_data, load_seed_articles(fixture_data))
+
+    assert {(pair.cluster, pair.part) for pair in pairs[:5]} == {("000_a.txt+001_b.txt", "check")}
+    assert {(pair.cluster, pair.part) for pair in pairs[5:]} == {("000_a.txt+002_c.txt", "tune")}
 
 
 def test_furniture_is_side_a_and_side_b_only_when_both_are(fixture_data: Path) -> None:
@@ -57,6 +68,39 @@ def test_furniture_is_side_a_and_side_b_only_when_both_are(fixture_data: Path) -
         ("000_a.txt", "Home | World | Politics"),
         ("001_b.txt", "Top Stories: Moscow blackout"),
     ]
+
+
+def test_basil_pairs_are_dated_by_their_articles_and_split_by_triplet(fixture_data: Path) -> None:
+    pairs = load_basil_pairs(fixture_data)
+
+    assert [pair.label for pair in pairs[:3]] == ["agree", "diverge", "unrelated"]
+    assert (pairs[1].a_published_at, pairs[1].b_published_at) == ("2010-05-03", "2010-05-04")
+    assert pairs[1].a_doc.endswith("000000000001_1.json")
+    assert (pairs[1].types, pairs[1].a_span, pairs[1].b_span) == (
+        ("number",),
+        "12 people",
+        "15 people",
+    )
+    assert [(pair.cluster[:8], pair.part) for pair in pairs] == [
+        ("11111111", "tune"),
+        ("11111111", "tune"),
+        ("11111111", "tune"),
+        ("22222222", "check"),
+        ("22222222", "check"),
+        ("22222222", "check"),
+    ]
+
+
+def test_ecb_pairs_are_undated_and_split_by_topic(fixture_data: Path) -> None:
+    pairs = load_ecb_pairs(fixture_data)
+
+    assert [(pair.id, pair.cluster, pair.part) for pair in pairs[2:4]] == [
+        ("e3", "1", "tune"),
+        ("e4", "3", "check"),
+    ]
+    assert {(pair.a_published_at, pair.b_published_at) for pair in pairs} == {(None, None)}
+    assert pairs[4].label == "diverge"
+    assert (pairs[4].a_span, pairs[4].b_span) == ("$5,000", "$50,000")
 
 
 def test_falke_triples_become_an_agree_and_a_diverge_pair(fixture_data: Path) -> None:
@@ -156,6 +200,28 @@ class TestRealSharedFiles:
             assert pair.b_text in articles[pair.b_doc].text
             for doc, text in pair.furniture_texts():
                 assert text in articles[doc].text
+
+    def test_basil_dev_pairs(self, shared_data: Path) -> None:
+        pairs = load_basil_pairs(shared_data)
+
+        assert Counter(pair.label for pair in pairs) == {
+            "agree": 94,
+            "diverge": 77,
+            "unrelated": 40,
+        }
+        assert len({pair.cluster for pair in pairs}) == 84
+        assert {pair.part for pair in pairs} == {"tune", "check"}
+        assert all(pair.a_published_at and pair.b_published_at for pair in pairs)
+
+    def test_ecb_dev_pairs(self, shared_data: Path) -> None:
+        pairs = load_ecb_pairs(shared_data)
+
+        assert Counter(pair.label for pair in pairs) == {
+            "agree": 22,
+            "diverge": 11,
+            "different_event": 49,
+        }
+        assert {pair.part for pair in pairs} == {"tune", "check"}
 
     def test_falke(self, shared_data: Path) -> None:
         pairs = load_falke_pairs(shared_data)

@@ -13,6 +13,7 @@ from evaluation.backend import (
     create_http_backend,
 )
 from evaluation.gold import score_gold
+from evaluation.gold_sets import score_basil, score_ecb
 from evaluation.pairs import score_falke
 
 ARTICLE = ArticleInput("000", "Outlet", "Some text.", "2022-02-01T10:17:00-05:00", "Title")
@@ -102,11 +103,21 @@ def test_the_real_app_answers_every_call_the_benchmark_makes(
 ) -> None:
     backend = create_http_backend(tmp_path, "hashing", None)
     try:
-        rows = score_gold(backend, fixture_data) + score_falke(backend, fixture_data)
+        rows = [
+            *score_gold(backend, fixture_data),
+            *score_basil(backend, fixture_data),
+            *score_ecb(backend, fixture_data),
+            *score_falke(backend, fixture_data),
+        ]
     finally:
         backend.close()
 
     keys = {row.key for row in rows}
-    assert "gold.api_errors" not in keys
-    assert "falke.api_errors" not in keys
-    assert {"gold.diverge_f1", "gold.match_recall_at_5", "falke.balanced_accuracy"} <= keys
+    assert not {key for key in keys if key.endswith(".api_errors")}
+    assert {
+        "gold.check.diverge_f1",
+        "gold.check.match_recall_at_5",
+        "basil.check.unrelated_to_agree",
+        "ecb.tune.swap_changes",
+        "falke.balanced_accuracy",
+    } <= keys

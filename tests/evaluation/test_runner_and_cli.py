@@ -9,18 +9,16 @@ from evaluation.backend import Backend, JsonDict
 from evaluation.cli import BackendFactory, main
 from evaluation.report import MetricRow
 from evaluation.runner import run_sets
-from tests.evaluation.fakes import FakeBackend, agree, diverge
+from tests.evaluation.fakes import FakeBackend, diverge, fixture_gold_verdict
 
 
 def falke_and_gold_rule(a_text: str, b_text: str) -> JsonDict:
-    """Perfect on the fixture's Falke pairs and gold diverge pair, agree elsewhere."""
+    """Right on the fixture's Falke pairs and on every gold pair, in either order."""
     if "5 players" in b_text:
         return diverge(a_text, "3", b_text, "5")
     if "a woman" in b_text:
         return diverge(a_text, "a man", b_text, "a woman", kind="entity")
-    if a_text.startswith("More than 30,000"):
-        return diverge(a_text, "More than 30,000", b_text, "could reach 30,000")
-    return agree()
+    return fixture_gold_verdict(a_text, b_text)
 
 
 def factory(backend: FakeBackend) -> BackendFactory:
@@ -61,13 +59,18 @@ def test_ci_run_prints_one_table_writes_json_and_passes_builtin_floors(
 
     table = capsys.readouterr().out
     assert code == 0
-    assert "gold: diverge F1" in table
+    assert "gold check: diverge F1" in table
+    assert "basil check: unrelated → agree rate" in table
+    assert "ecb tune: diverge F1" in table
     assert "falke: balanced accuracy" in table
     assert "reddit" not in table
     assert table.count("metric") == 1
-    keys = {row["key"]: row["value"] for row in json.loads(out.read_text(encoding="utf-8"))}
-    assert keys["falke.balanced_accuracy"] == 1.0
-    assert keys["gold.diverge_f1"] == 1.0
+    keys = {row["key"]: row for row in json.loads(out.read_text(encoding="utf-8"))}
+    assert keys["falke.balanced_accuracy"]["value"] == 1.0
+    for name in ("gold", "basil", "ecb"):
+        assert keys[f"{name}.check.diverge_f1"]["value"] == 1.0
+        assert keys[f"{name}.check.swap_changes"]["value"] == 0
+    assert keys["basil.check.diverge_f1"]["interval"] == [1.0, 1.0]
     assert backend.closed
 
 
@@ -87,17 +90,31 @@ def test_ci_run_exits_non_zero_below_the_floors(
     assert "BELOW FLOOR: falke.balanced_accuracy = 0.500" in capsys.readouterr().err
 
 
+def test_ci_run_fails_above_a_ceiling(
+    fixture_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--ci", "--shared-data", str(fixture_data)], factory(FakeBackend()))
+
+    assert code == 1
+    assert "ABOVE CEILING: basil.check.unrelated_to_agree = 1.000" in capsys.readouterr().err
+
+
 def test_builtin_floors_fail_when_a_ci_metric_is_missing(
-    fixture_data: Path, tmp_path: Path
+    fixture_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     no_falke = tmp_path / "data"
     no_falke.mkdir()
-    for part in ("gold", "seed-articles"):
+    for part in ("gold", "seed-articles", "corpora"):
         (no_falke / part).symlink_to(fixture_data / part)
 
-    code = main(["--ci", "--shared-data", str(no_falke)], factory(FakeBackend()))
+    code = main(["--ci", "--shared-data", str(no_falke)], factory(FakeBackend(falke_and_gold_rule)))
 
     assert code == 1
+    assert (
+        capsys.readouterr()
+        .err.strip()
+        .endswith("BELOW FLOOR: falke.balanced_accuracy = missing, below the floor 0.660")
+    )
 
 
 def test_chosen_sets_only(fixture_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -109,6 +126,20 @@ def test_chosen_sets_only(fixture_data: Path, capsys: pytest.CaptureFixture[str]
     assert code == 0
     assert "reddit: contradiction recall" in table
     assert "gold:" not in table
+
+
+def test_sets_may_be_given_space_separated(
+    fixture_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(
+        ["--sets", "basil", "ecb", "--shared-data", str(fixture_data)], factory(FakeBackend())
+    )
+
+    table = capsys.readouterr().out
+    assert code == 0
+    assert "basil check: diverge F1" in table
+    assert "ecb check: diverge F1" in table
+    assert "gold" not in table
 
 
 def test_unknown_set_is_a_usage_error(fixture_data: Path) -> None:
