@@ -1,30 +1,50 @@
-"""Direct quotes of the same utterance whose words differ (punctuation does not count)."""
+"""Direct quotes of the same utterance whose words differ (punctuation does not count).
+
+A sentence in the first person with no quote marks and no "said" is the middle of a quotation
+that runs over several sentences; it is compared with the other side's quotes too, but must share
+more of their words.
+"""
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
+import re
 
 from comparison.findings import quoted, reason
 from comparison.model import Reason
+from comparison.quote_alignment import Stretch, differing_stretch
 from facts.model import ClaimFacts, QuoteFact, TextSpan
 from facts.names import same_entity
+from facts.quote_words import quote_tokens, quote_words
 
-_MIN_MATCHED_WORDS = 5
-_MIN_RATIO = 0.6
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|[Ww]e|us|[Oo]ur)\b|\b(?:I|[Ww]e)[’'](?:m|ve|re|ll|d)\b")
+_CONTEXT_WORDS = 1
 
 
 def quote_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
-    reasons: list[Reason] = []
-    for qa in a.quotes:
-        for qb in b.quotes:
-            if not _same_speaker(qa, qb):
+    quotes_a, implicit_a = _quotes(a)
+    quotes_b, implicit_b = _quotes(b)
+    best: tuple[int, Reason] | None = None
+    for qa in quotes_a:
+        for qb in quotes_b:
+            if (implicit_a and implicit_b) or not _same_speaker(qa, qb):
                 continue
-            difference = _difference(qa, qb)
-            if difference is not None:
-                span_a, span_b = difference
-                explanation = f"this quotes {quoted(span_a)}; other quotes {quoted(span_b)}"
-                reasons.append(reason("quote", span_a, span_b, explanation))
-    return reasons[:1]
+            stretch = differing_stretch(qa.words, qb.words, strict=implicit_a or implicit_b)
+            score = len(qa.words) + len(qb.words)
+            if stretch is not None and (best is None or score > best[0]):
+                best = (score, _reason(qa, qb, stretch))
+    return [best[1]] if best else []
+
+
+def _quotes(facts: ClaimFacts) -> tuple[tuple[QuoteFact, ...], bool]:
+    """The claim's quotes, or the whole claim when it reads as an unmarked quotation."""
+    if facts.quotes:
+        return facts.quotes, False
+    if facts.attributions or not _FIRST_PERSON.search(facts.text):
+        return (), False
+    text = facts.text.strip()
+    start = facts.text.index(text) if text else 0
+    whole = QuoteFact(text, quote_words(text), "", TextSpan(text, start, start + len(text)))
+    return (whole,), True
 
 
 def _same_speaker(qa: QuoteFact, qb: QuoteFact) -> bool:
@@ -33,51 +53,19 @@ def _same_speaker(qa: QuoteFact, qb: QuoteFact) -> bool:
     return qa.speaker_key == qb.speaker_key or same_entity(qa.speaker_key, qb.speaker_key)
 
 
-def _difference(qa: QuoteFact, qb: QuoteFact) -> tuple[TextSpan, TextSpan] | None:
-    """The differing stretch inside the overlapping part of two renderings of one quote."""
-    matcher = SequenceMatcher(a=qa.words, b=qb.words, autojunk=False)
-    blocks = [block for block in matcher.get_matching_blocks() if block.size]
-    matched = sum(block.size for block in blocks)
-    if matched < _MIN_MATCHED_WORDS:
-        return None
-    first, last = blocks[0], blocks[-1]
-    window_a = last.a + last.size - first.a
-    window_b = last.b + last.size - first.b
-    if matched < _MIN_RATIO * max(window_a, window_b):
-        return None
-    diffs = [
-        op
-        for op in matcher.get_opcodes()
-        if op[0] != "equal" and op[1] >= first.a and op[2] <= last.a + last.size
-    ]
-    inner = [op for op in diffs if op[1] > first.a or op[3] > first.b]
-    inner = [op for op in inner if op[2] < last.a + last.size or op[4] < last.b + last.size]
-    if not inner:
-        return None
-    a_from, a_to = max(inner[0][1] - 1, 0), min(inner[-1][2] + 1, len(qa.words))
-    b_from, b_to = max(inner[0][3] - 1, 0), min(inner[-1][4] + 1, len(qb.words))
-    return _word_span(qa, a_from, a_to), _word_span(qb, b_from, b_to)
+def _reason(qa: QuoteFact, qb: QuoteFact, stretch: Stretch) -> Reason:
+    span_a = _word_span(qa, stretch.a_from, stretch.a_to)
+    span_b = _word_span(qb, stretch.b_from, stretch.b_to)
+    explanation = f"this quotes {quoted(span_a)}; other quotes {quoted(span_b)}"
+    return reason("quote", span_a, span_b, explanation)
 
 
 def _word_span(quote: QuoteFact, first: int, last: int) -> TextSpan:
-    """Character span of normalised words [first, last) inside the quote's original text."""
-    offsets = _word_offsets(quote.text)
-    if not offsets:
+    """Character span of words [first, last) of the quote, with one word of context each side."""
+    tokens = quote_tokens(quote.text)
+    if not tokens:
         return quote.span
-    first = min(first, len(offsets) - 1)
-    last = max(min(last, len(offsets)), first + 1)
-    start = quote.span.start + offsets[first][0]
-    end = quote.span.start + offsets[last - 1][1]
-    return TextSpan(quote.span.text[offsets[first][0] : offsets[last - 1][1]], start, end)
-
-
-def _word_offsets(text: str) -> list[tuple[int, int]]:
-    import re
-
-    from facts.names import fold
-
-    offsets: list[tuple[int, int]] = []
-    for match in re.finditer(r"[^\W_]+(?:[’'][^\W_]+)?", text):
-        for _ in fold(match.group()).split():
-            offsets.append(match.span())
-    return offsets
+    first = max(first - _CONTEXT_WORDS, 0)
+    last = min(last + _CONTEXT_WORDS, len(tokens))
+    start, end = tokens[first].start, tokens[max(last, first + 1) - 1].end
+    return TextSpan(quote.text[start:end], quote.span.start + start, quote.span.start + end)

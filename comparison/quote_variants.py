@@ -1,0 +1,69 @@
+"""Word differences between two renderings of a quote that are only ways of writing the same
+words: compounds written apart ("work force" / "workforce"), British and American spelling
+("colour" / "color"), contractions ("it's" / "it is") and a possessive 's.
+
+Plural against singular ("pews" / "pew") and every other change of word stay differences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from facts.quote_words import MARKERS
+
+_CLITIC_READINGS = {"'s": frozenset({"is", "has", "us"}), "'d": frozenset({"would", "had"})}
+_SPELLING_RULES = (
+    (re.compile(r"(?<=\w\w)our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
+    (re.compile(r"(?<=\w\w\w)is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"(?<=\w\w)ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=\w\w)tre(s)?$"), r"ter\1"),
+    (re.compile(r"(?<=\w\w\w)ence(s)?$"), r"ense\1"),
+    (re.compile(r"(?<=\w\w\w)logue(s)?$"), r"log\1"),
+    (re.compile(r"(?<=\w\w\w)mme(s)?$"), r"m\1"),
+    (re.compile(r"(?<=\w\w)dgement(s)?$"), r"dgment\1"),
+    (
+        re.compile(
+            r"^(travel|cancel|label|fuel|signal|counsel|level|total|model|channel|equal|dial)"
+            r"l(ed|ing|er|ers)$"
+        ),
+        r"\1\2",
+    ),
+)
+_SAME_WORDS = (
+    frozenset({"gray", "grey"}),
+    frozenset({"toward", "towards"}),
+    frozenset({"afterward", "afterwards"}),
+    frozenset({"ok", "okay"}),
+    frozenset({"amid", "amidst"}),
+    frozenset({"among", "amongst"}),
+)
+
+
+def same_rendering(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two differing stretches of quoted words are the same words written differently."""
+    if MARKERS & {*a, *b}:
+        return True
+    if _without_possessive(a) == _without_possessive(b):
+        return True
+    if "".join(a) == "".join(b):
+        return True
+    return len(a) == len(b) and all(same_word(x, y) for x, y in zip(a, b, strict=True))
+
+
+def same_word(x: str, y: str) -> bool:
+    if x == y or y in _CLITIC_READINGS.get(x, ()) or x in _CLITIC_READINGS.get(y, ()):
+        return True
+    if any({x, y} <= group for group in _SAME_WORDS):
+        return True
+    return _american(x) == _american(y)
+
+
+def _american(word: str) -> str:
+    for pattern, replacement in _SPELLING_RULES:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def _without_possessive(words: Sequence[str]) -> list[str]:
+    return [word for word in words if word != "'s"]
