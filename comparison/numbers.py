@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from comparison.findings import quoted, reason
 from comparison.model import Reason
+from comparison.rounding import same_written_figure
 from facts.model import ClaimFacts, QuantityFact
 
+_UNIT_KEYS = {"people": "person", "persons": "person"}
+_VERB_REACH = 3  # tokens climbed from a counted noun to the verb that governs it
 _BOUND_WORDS = {
     "exact": "exact",
     "approx": "approximate",
@@ -38,12 +41,40 @@ def _aligned(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -
     if qa.kind != qb.kind:
         return False
     if qa.unit and qb.unit:
-        return qa.unit == qb.unit
-    if qa.unit:
-        return qa.unit in b.content_lemmas and _same_magnitude(qa, qb)
-    if qb.unit:
-        return qb.unit in a.content_lemmas and _same_magnitude(qa, qb)
-    return _same_magnitude(qa, qb) and len(a.quantities) == 1 == len(b.quantities)
+        return _unit_key(qa.unit) == _unit_key(qb.unit)
+    if not _same_magnitude(qa, qb):
+        return False
+    if qa.unit or qb.unit:
+        named = qa.unit in b.content_lemmas if qa.unit else qb.unit in a.content_lemmas
+        return named or _counted_by_same_verb(qa, a, qb, b)
+    return len(a.quantities) == 1 == len(b.quantities) or _counted_by_same_verb(qa, a, qb, b)
+
+
+def _unit_key(unit: str) -> str:
+    return _UNIT_KEYS.get(unit, unit)
+
+
+def _counted_by_same_verb(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -> bool:
+    """ "injured 12" and "injured 13 people": the one figure each side gives that verb."""
+    verb = _governing_verb(a, qa.head)
+    if not verb or verb != _governing_verb(b, qb.head):
+        return False
+    counted_a = [q for q in a.quantities if _governing_verb(a, q.head) == verb]
+    counted_b = [q for q in b.quantities if _governing_verb(b, q.head) == verb]
+    return len(counted_a) == 1 == len(counted_b)
+
+
+def _governing_verb(facts: ClaimFacts, index: int) -> str:
+    for _ in range(_VERB_REACH):
+        if not 0 <= index < len(facts.tokens):
+            return ""
+        token = facts.tokens[index]
+        if token.pos == "VERB":
+            return token.lemma
+        if token.head == index:
+            return ""
+        index = token.head
+    return ""
 
 
 def _same_magnitude(qa: QuantityFact, qb: QuantityFact) -> bool:
@@ -52,6 +83,11 @@ def _same_magnitude(qa: QuantityFact, qb: QuantityFact) -> bool:
 
 
 def _compatible(qa: QuantityFact, qb: QuantityFact) -> bool:
+    """Same bound: compared as written figures. Different bounds ("more than 100,000" and "an
+    estimated 100,000"): the intervals the wordings allow, a plain figure's rounding included,
+    must meet."""
+    if qa.bound == qb.bound and qa.bound != "range":
+        return same_written_figure(qa, qb)
     return max(qa.low, qb.low) <= min(qa.high, qb.high)
 
 

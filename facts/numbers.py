@@ -57,11 +57,14 @@ _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _SCALE = "|".join(SCALES)
 DIGITS = r"\d{1,3}(?:(?:,|\u00a0|\u202f| )\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 WORD_NUMBER = rf"(?:{_WORD})(?:[- ](?:{_WORD}))*(?:\s+(?:{_SCALE}))*"
-# The full pattern of one number, digits or words, with an optional scale.
+# The full pattern of one number, digits or words, with an optional scale. "k" and "m" scale a
+# number only when attached ("100k", "$60m") or after a currency sign ("$ 4.5 m"): "60 m" is
+# sixty metres.
 NUMBER_PATTERN = (
     rf"(?:(?:half|a\s+half)\s+(?:a|an)\s+(?:{_SCALE})"
     rf"|(?:a|one)\s+dozen|(?:a|one)\s+(?:{_SCALE})(?:\s+(?:{_SCALE}))*"
-    rf"|(?:{DIGITS})(?:\s*(?:k|mn|mil|bn|m)\b|\s+(?:{_SCALE}))*"
+    rf"|(?:(?<=[$€£])|(?<=[$€£]\s))(?:{DIGITS})\s+m\b"
+    rf"|(?:{DIGITS})(?:(?:k|m)\b|\s*(?:mn|mil|bn)\b|\s+(?:{_SCALE}))*"
     rf"|{WORD_NUMBER}(?:\s+(?:and\s+)?(?:a\s+)?half)?)"
 )
 NUMBER_RE = re.compile(rf"(?<![\w.,:/-])(?:{NUMBER_PATTERN})(?![\w:/-]|\.\d|,\d)", re.IGNORECASE)

@@ -51,6 +51,7 @@ TIME_UNITS = {
 }
 _UNIT_ALIASES = {"pts": "point", "pt": "point", "yrs": "year", "hrs": "hour", "mins": "minute"}
 _VAGUE_NUMBER = {"one"}
+_PART_OF_TOTAL = re.compile(r"\s+(?:other|more|additional|further)\b", re.I)
 
 
 def extract_quantities(doc: Doc, taken: list[tuple[int, int]]) -> list[QuantityFact]:
@@ -87,6 +88,10 @@ def _single_fact(doc: Doc, match: re.Match[str]) -> QuantityFact | None:
         return None
     bound_match = _BOUND_RE.search(text[max(0, start - 30) : start])
     bound = _bound_name(bound_match)
+    if bound == "exact" and "dozen" in match.group().lower():
+        bound = "approx"  # "a dozen" is a round count, not exactly twelve
+    if bound == "exact" and _PART_OF_TOTAL.match(text[end:]):
+        bound = "lower"  # "the 20 other languages": the whole set has more than 20
     strict = bool(bound_match and _STRICT_RE.match(bound_match.group()))
     span_start = start - len(bound_match.group()) if bound_match else _currency_start(text, start)
     low, high = _interval(value, bound, strict)

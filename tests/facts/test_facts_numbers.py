@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
-from facts.numbers import parse_number, round_magnitude
+from facts.numbers import NUMBER_RE, parse_number, round_magnitude
+from facts.quantities import extract_quantities
 
 
 @pytest.mark.parametrize(
@@ -35,3 +37,31 @@ def test_round_magnitude_tells_round_from_precise_figures() -> None:
     assert round_magnitude(40_000) == 10_000
     assert round_magnitude(127) == 1
     assert round_magnitude(2.5) == pytest.approx(0.1)
+
+
+@pytest.mark.parametrize(("text", "value"), [("$60m", 60e6), ("$ 4.5 m", 4.5e6), ("60m", 60e6)])
+def test_an_attached_or_priced_m_is_a_million(text: str, value: float) -> None:
+    match = NUMBER_RE.search(text)
+    assert match is not None and parse_number(match.group()) == pytest.approx(value)
+
+
+def test_a_spaced_m_after_a_plain_number_is_metres() -> None:
+    match = NUMBER_RE.search("The wave reached 60 m near the harbour.")
+    assert match is not None and match.group() == "60"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("A dozen houses burned down.", "approx"),
+        ("The court fined 19 other banks.", "lower"),
+        ("The court fined 19 banks.", "exact"),
+        ("Twelve houses burned down.", "exact"),
+    ],
+)
+def test_round_words_and_partial_counts_get_their_bound(
+    nlp: Language, text: str, bound: str
+) -> None:
+    (quantity,) = extract_quantities(nlp(text), [])
+    assert quantity.bound == bound
