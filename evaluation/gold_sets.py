@@ -10,19 +10,18 @@ from functools import cache
 from pathlib import Path
 
 from evaluation.backend import Backend
+from evaluation.basil_corpus import BASIL_ARTICLES, BASIL_GOLD
 from evaluation.datasets import GoldPair, gold_pair, read_jsonl
 from evaluation.report import MetricRow
 from evaluation.scoring import error_rows
 from evaluation.splits import basil_cluster, cluster_parts, ecb_cluster
 from evaluation.verdicts import all_outcomes, judge_pairs, verdict_rows
 
-BASIL_FILE = "gold/basil-dev.jsonl"
-BASIL_ARTICLES = "corpora/basil/articles"
 ECB_FILE = "gold/ecb-dev.jsonl"
 
 
 def load_basil_pairs(data_dir: Path) -> list[GoldPair]:
-    rows = read_jsonl(data_dir / BASIL_FILE)
+    rows = read_jsonl(data_dir / BASIL_GOLD)
     parts = cluster_parts(rows, basil_cluster)
     articles = data_dir / BASIL_ARTICLES
     return [

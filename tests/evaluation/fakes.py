@@ -77,19 +77,24 @@ def fixture_gold_verdict(a_text: str, b_text: str) -> JsonDict:
 
 class FakeBackend:
     """Compare answers from ``rule``; each non-skipped line of an article is one claim;
-    ``check`` matches a claim with the claims on the same line number of other articles."""
+    ``check`` matches a claim with the claims on the same line number of other articles,
+    with the verdict (and reasons) of ``check_rule``, agree by default."""
 
     def __init__(
         self,
         rule: CompareRule | None = None,
         skip_lines: frozenset[str] = frozenset(),
         unmatched_words: frozenset[str] = frozenset(),
+        check_rule: CompareRule | None = None,
     ) -> None:
         self.rule = rule or (lambda a, b: agree())
+        self.check_rule = check_rule or (lambda a, b: agree())
         self.skip_lines = skip_lines
         self.unmatched_words = unmatched_words
         self.compared: list[tuple[str, str | None, str, str | None]] = []
         self.claims: dict[str, list[dict[str, Any]]] = {}
+        self.sources: dict[str, str] = {}
+        self.checked: list[str] = []
         self.closed = False
 
     def compare(self, a_text: str, a_date: str | None, b_text: str, b_date: str | None) -> JsonDict:
@@ -98,9 +103,11 @@ class FakeBackend:
 
     def index(self, article: ArticleInput) -> JsonDict:
         self.claims[article.id] = self._claims(article)
+        self.sources[article.id] = article.source
         return {**article.to_json(), "claims": self.claims[article.id]}
 
     def check(self, article: ArticleInput, top_k: int) -> JsonDict:
+        self.checked.append(article.id)
         checked = [
             {**claim, "status": "ok", "matches": self._matches(article.id, line)[:top_k]}
             for line, claim in enumerate(self.claims[article.id])
@@ -129,12 +136,12 @@ class FakeBackend:
         return [
             {
                 "article_id": other,
-                "source": "x",
+                "source": self.sources[other],
                 "claim_id": claims[line]["id"],
                 "text": claims[line]["text"],
                 "similarity": 0.9,
-                "verdict": "agree",
-                "reasons": [],
+                "syndicated": False,
+                **self.check_rule(own, claims[line]["text"]),
             }
             for other, claims in self.claims.items()
             if other != article_id and line < len(claims)
