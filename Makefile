@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast lint typecheck openapi bench accuracy clean
+.PHONY: help install run test test-fast lint typecheck openapi bench accuracy judge clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -56,6 +56,9 @@ bench: install  ## time indexing the five seeds and one check
 
 accuracy: install  ## score the comparison engine on gold and public sets
 	$(BIN)/python bench/accuracy.py
+
+judge: install  ## retrain the pair judge: comparison/data/pair_judge.json and PAIR_JUDGE.md
+	$(BIN)/python -m training.train_judge --shared-data "$(SHARED_DATA)"
 
 clean:  ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

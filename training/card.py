@@ -1,0 +1,129 @@
+"""The model card ``comparison/data/PAIR_JUDGE.md``, written from the judge file itself."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+HEADER = """# Pair judge (model card)
+
+A small learned judge over rule-based pair features. It decides, per claim pair, between
+`agree`, `diverge` and `unrelated`; it never invents a divergence: `diverge` needs the rules'
+reasons, which are what the editor sees.
+
+*This file is written by `make judge` (`python -m training.train_judge`); do not edit by hand.*
+
+## Decision
+
+`p = judge.probabilities(pair_features(fa, fb, similarity, reasons))`;
+**diverge** iff the rules found reasons and `p[diverge] >= {diverge}`;
+else **agree** iff `p[agree] >= {agree}`; else **unrelated**.
+
+Thresholds were chosen on out-of-fold (grouped by cluster) predictions of the gold *tune*
+parts: the highest diverge F1 with diverge precision >= 0.85 and false diverge on gold agree
+<= 0.05 (met: {diverge_met}); the lowest agree threshold with agree precision >= 0.9
+(met: {agree_met}).
+
+## Model
+
+{model}, scikit-learn {sklearn}, C = {c}, gold tune rows weighted {gold_weight}x against
+generated rows (both chosen by out-of-fold log loss on gold tune: {cv_log_loss}). Inputs are
+standardised with the stored means/scales; inference is numpy only
+(`comparison/pair_judge.py`). {n_features} features, {n_labels} classes; file size
+{size} bytes. Seed {seed}.
+
+## Data
+
+Generated pairs: sentences of {bbc} BBC articles, {reuters} Reuters-21578 stories and every
+article of the BASIL *tune* triplets (check and held-out triplets are never read), edited by
+`training/perturb.py` (meaning-changing edits → diverge, meaning-keeping edits → agree,
+another sentence of the same article or topic → unrelated). Per corpus: {by_corpus}.
+
+| label | generator | pairs |
+|---|---|---|
+{generated}
+
+Gold *tune* parts (`evaluation/splits.py`; different_event and unrelated_boilerplate →
+unrelated): {gold_tune}.
+
+## Features
+
+{features}
+
+## Scores
+
+Tune rows are scored on out-of-fold predictions, check rows with the final model.
+"Rules" is the rules alone (diverge whenever they find reasons, after the comparator's early
+exits). Agree P is the share of agree verdicts that are gold agree.
+
+| set | part | n | who | diverge P | diverge R | diverge F1 | false diverge on agree | agree P (n) |
+|---|---|---|---|---|---|---|---|---|
+{scores}
+
+## Rebuild
+
+```sh
+make judge          # = .venv/bin/python -m training.train_judge
+```
+
+Deterministic for a given code state and data (fixed seed, sorted file lists, no caches);
+a rule change changes the features, so re-run it after changing the rules.
+"""
+
+
+def _generated_rows(generated: Mapping[str, Mapping[str, int]]) -> str:
+    return "\n".join(
+        f"| {label} | {name} | {count} |"
+        for label, names in generated.items()
+        for name, count in names.items()
+    )
+
+
+def _score_rows(scores: list[Mapping[str, Any]]) -> str:
+    lines = []
+    for row in scores:
+        for who in ("judge", "rules"):
+            s = row[who]
+            lines.append(
+                f"| {row['set']} | {row['part']} | {int(s['n'])} | {who} "
+                f"| {s['diverge_precision']:.2f} | {s['diverge_recall']:.2f} "
+                f"| {s['diverge_f1']:.2f} | {s['false_diverge_on_agree']:.2f} "
+                f"| {s['agree_precision']:.2f} ({int(s['agree_predicted'])}) |"
+            )
+    return "\n".join(lines)
+
+
+def _inline(counts: Mapping[str, int]) -> str:
+    return ", ".join(f"{key} {value}" for key, value in counts.items())
+
+
+def render_card(data: Mapping[str, Any], size: int) -> str:
+    training = data["training"]
+    met = training["thresholds_met_constraints"]
+    return HEADER.format(
+        diverge=data["thresholds"]["diverge"],
+        agree=data["thresholds"]["agree"],
+        diverge_met=met["diverge"],
+        agree_met=met["agree"],
+        model=training["model"],
+        sklearn=training["sklearn"],
+        c=training["regularisation_C"],
+        gold_weight=training["gold_weight"],
+        cv_log_loss=training["cv_log_loss"],
+        n_features=len(data["feature_names"]),
+        n_labels=len(data["labels"]),
+        size=size,
+        seed=training["seed"],
+        bbc=training["articles"]["bbc"],
+        reuters=training["articles"]["reuters"],
+        by_corpus=_inline(training["generated_by_corpus"]),
+        generated=_generated_rows(training["generated"]),
+        gold_tune=_inline(training["gold_tune"]),
+        features=", ".join(f"`{name}`" for name in data["feature_names"]),
+        scores=_score_rows(training["scores"]),
+    )
+
+
+def write_card(path: Path, data: Mapping[str, Any], size: int) -> None:
+    path.write_text(render_card(data, size), encoding="utf-8")

