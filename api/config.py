@@ -21,6 +21,7 @@ class Config:
     encoder: str = "minilm"
     model_path: str | None = None
     judge_path: str | None = None
+    verdict_judge: str = "packaged"
     torch_threads: int = 1
     embedding_cache_size: int = 4096
     similarity_floor: float = 0.5
@@ -55,9 +56,11 @@ class Config:
 
 @dataclass(frozen=True)
 class TestConfig(Config):
-    """Fast settings for tests: the deterministic hashing encoder instead of a real model."""
+    """Fast settings for tests: the deterministic hashing encoder instead of a real model, and
+    verdicts from the rules alone (the verdict judge was trained on the real model's cosines)."""
 
     encoder: str = "hashing"
+    verdict_judge: str = "off"
     similarity_floor: float = 0.3
     rate_limit: str = "10000 per minute"
 

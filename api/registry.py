@@ -6,7 +6,8 @@ import functools
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from flask import Flask, current_app
 
@@ -24,6 +25,9 @@ from embeddings import (
     packaged_model_path,
 )
 from storage import SqliteStore
+
+if TYPE_CHECKING:
+    from comparison.pair_judge import PairJudge
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +125,9 @@ class Registry:
             judge = load_judge(self.config.judge_path)
         except JudgeLoadError as error:
             raise ResourceUnavailable(str(error)) from error
-        comparator: PairComparator = ClaimComparator(self.nlp, judge=judge)
+        comparator: PairComparator = ClaimComparator(
+            self.nlp, judge=judge, pair_judge=_load_pair_judge(self.config.verdict_judge)
+        )
         return comparator
 
     def _build_service(self) -> ConsistencyService:
@@ -133,6 +139,19 @@ class Registry:
         return ConsistencyService(
             self.store, self.corpus, self.encoder, self.comparator, extract_article, settings
         )
+
+
+def _load_pair_judge(setting: str) -> PairJudge | None:
+    """The verdict judge named by ``CROSSCHECK_VERDICT_JUDGE``: ``packaged`` (the default),
+    ``off`` (rules alone), or the path of a judge file written by ``make judge``."""
+    from comparison.pair_judge import PairJudgeLoadError, load_pair_judge
+
+    if setting == "off":
+        return None
+    try:
+        return load_pair_judge(None if setting == "packaged" else Path(setting))
+    except PairJudgeLoadError as error:
+        raise ResourceUnavailable(str(error)) from error
 
 
 def _limit_torch_threads(threads: int) -> None:

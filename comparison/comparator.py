@@ -15,11 +15,13 @@ from comparison.direction import direction_reasons
 from comparison.events import different_events
 from comparison.judging import judge_reason
 from comparison.modality import modality_reasons
-from comparison.model import ClaimInput, Comparison, NliJudge, Reason
+from comparison.model import ClaimInput, Comparison, NliJudge, Reason, Verdict
 from comparison.negation import negation_reasons
 from comparison.numbers import aligned_quantity_heads, number_reasons
 from comparison.orientation import flipped, in_canonical_order
 from comparison.overlap import facts_overlap
+from comparison.pair_features import pair_features
+from comparison.pair_judge import PairJudge
 from comparison.quantifiers import quantifier_reasons
 from comparison.quotes import quote_reasons
 from comparison.spans import merge_adjacent
@@ -36,10 +38,15 @@ class ClaimComparator:
     """Compares two claims. Thread-safe; parsed facts are kept in a bounded LRU cache."""
 
     def __init__(
-        self, nlp: Language, judge: NliJudge | None = None, cache_size: int = 4096
+        self,
+        nlp: Language,
+        judge: NliJudge | None = None,
+        cache_size: int = 4096,
+        pair_judge: PairJudge | None = None,
     ) -> None:
         self._nlp = nlp
         self._judge = judge
+        self._pair_judge = pair_judge
         self._cache: LruCache[ClaimFacts] = LruCache(cache_size)
         self._parse_lock = threading.Lock()
 
@@ -91,15 +98,25 @@ class ClaimComparator:
         if overlap < NOTHING_SHARED_BELOW:
             return Comparison("unrelated")
         reasons = find_reasons(fa, fb, overlap)
-        if reasons:
-            return Comparison("diverge", tuple(merge_adjacent(reasons, fa.text, fb.text)))
-        if overlap < UNRELATED_BELOW:
-            return Comparison("unrelated")
-        if self._judge is not None and overlap >= JUDGE_FROM:
+        if self._judge is not None and not reasons and overlap >= JUDGE_FROM:
             judged = judge_reason(self._judge, fa, fb)
-            if judged is not None:
-                return Comparison("diverge", (judged,))
-        return Comparison("agree")
+            reasons = [judged] if judged is not None else []
+        if self._pair_judge is not None and similarity is not None:
+            verdict = self._pair_judge.verdict(
+                pair_features(fa, fb, similarity, reasons), has_reasons=bool(reasons)
+            )
+        else:
+            verdict = rule_verdict(reasons, overlap)
+        if verdict != "diverge":
+            return Comparison(verdict)
+        return Comparison("diverge", tuple(merge_adjacent(reasons, fa.text, fb.text)))
+
+
+def rule_verdict(reasons: Sequence[Reason], overlap: float) -> Verdict:
+    """The verdict from the rules alone, when no pair judge or no similarity is at hand."""
+    if reasons:
+        return "diverge"
+    return "unrelated" if overlap < UNRELATED_BELOW else "agree"
 
 
 def find_reasons(a: ClaimFacts, b: ClaimFacts, overlap: float) -> list[Reason]:
