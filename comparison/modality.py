@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from comparison.findings import reason
 from comparison.model import Reason
+from comparison.reported_speech import is_backshifted
+from facts.modality import CERTAIN
 from facts.model import ClaimFacts, ModalityFact, TextSpan
 
 _LEVEL_WORDS = {5: "firm", 4: "intended or expected", 3: "hearsay", 2: "possible"}
@@ -12,12 +14,40 @@ _MIN_SHARED = 3
 
 def modality_reasons(a: ClaimFacts, b: ClaimFacts, anchors: list[tuple[int, int]]) -> list[Reason]:
     """``anchors``: token index pairs (in a, in b) of facts already aligned, e.g. quantities."""
+    swapped = [(ib, ia) for ia, ib in anchors]
     for ma in a.modalities:
         for mb in b.modalities:
             if ma.level == mb.level or not _aligned(ma, a, mb, b, anchors):
                 continue
+            if _backshift(ma, a, mb, b) or _backshift(mb, b, ma, a):
+                continue
+            if _matched(ma, a, b, anchors) or _matched(mb, b, a, swapped):
+                continue
             return [_reason(ma, a, mb, b)]
     return []
+
+
+def _backshift(ma: ModalityFact, a: ClaimFacts, mb: ModalityFact, b: ClaimFacts) -> bool:
+    """A reported "would" against the speaker's "will" (or "going to")."""
+    return mb.level == CERTAIN and is_backshifted(a, ma)
+
+
+def _matched(
+    fact: ModalityFact, own: ClaimFacts, other: ClaimFacts, anchors: list[tuple[int, int]]
+) -> bool:
+    """Whether the other claim puts the same certainty on the same verb (then a second marker
+    nested in that clause, like "intend to ... how it might", is no difference either)."""
+    verb = _head_lemma(own, fact)
+    return any(
+        counterpart.level == fact.level
+        and _head_lemma(other, counterpart) == verb
+        and _aligned(fact, own, counterpart, other, anchors)
+        for counterpart in other.modalities
+    )
+
+
+def _head_lemma(facts: ClaimFacts, fact: ModalityFact) -> str | None:
+    return facts.tokens[fact.head].lemma if 0 <= fact.head < len(facts.tokens) else None
 
 
 def _aligned(

@@ -1,0 +1,70 @@
+"""Tense backshift in reported speech: "'We will appeal,' she said" is reported as "she said they
+would appeal". Such a "would" is the speaker's "will" moved into the past, not a hedge.
+"""
+
+from __future__ import annotations
+
+from facts.lexicon import SPEECH_VERBS
+from facts.model import ClaimFacts, ModalityFact, TokenInfo
+
+_REPORTING_VERBS = SPEECH_VERBS | frozenset(
+    {"promise", "vow", "pledge", "assure", "think", "believe", "know", "signal", "indicate"}
+)
+_IRREGULAR_PAST = {
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "think": ("thought",),
+    "know": ("knew", "known"),
+}
+_CLAUSE_LINKS = frozenset({"ccomp", "conj", "xcomp", "advcl"})
+_MAX_STEPS = 3
+
+
+def is_backshifted(facts: ClaimFacts, fact: ModalityFact) -> bool:
+    """Whether ``fact`` is a "would" in a clause reported by a past or -ing reporting verb,
+    outside quote marks."""
+    if fact.cue != "would" or _inside_quote(facts, fact.span.start):
+        return False
+    current = fact.head
+    for _ in range(_MAX_STEPS):
+        if not 0 <= current < len(facts.tokens):
+            return False
+        token = facts.tokens[current]
+        parent = token.head
+        if token.dep not in _CLAUSE_LINKS or parent == current:
+            return False
+        if _reports_in_past(facts.tokens[parent]):
+            return True
+        current = parent
+    return False
+
+
+def _reports_in_past(token: TokenInfo) -> bool:
+    return token.pos == "VERB" and token.text.lower() in _PAST_AND_ING_FORMS
+
+
+def _past_and_ing_forms(verb: str) -> set[str]:
+    """The lemmatiser cannot be trusted with "told", so the forms are listed instead."""
+    if verb in _IRREGULAR_PAST:
+        return {*_IRREGULAR_PAST[verb], _ing(verb)}
+    if verb.endswith("e"):
+        return {verb + "d", verb[:-1] + "ing"}
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return {verb[:-1] + "ied", verb + "ing"}
+    if verb.endswith("it"):  # admit, commit
+        return {verb + "ted", verb + "ting"}
+    return {verb + "ed", verb + "ing"}
+
+
+def _ing(verb: str) -> str:
+    return verb[:-1] + "ing" if verb.endswith("e") else verb + "ing"
+
+
+_PAST_AND_ING_FORMS = frozenset(
+    form for verb in _REPORTING_VERBS for form in _past_and_ing_forms(verb)
+)
+
+
+def _inside_quote(facts: ClaimFacts, offset: int) -> bool:
+    return any(quote.span.start <= offset < quote.span.end for quote in facts.quotes)
