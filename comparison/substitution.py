@@ -10,6 +10,7 @@ from __future__ import annotations
 from comparison.coordination import coordinated
 from comparison.diffing import extractive_coverage
 from comparison.findings import quoted, reason
+from comparison.lookalike import lookalike_reasons
 from comparison.model import Reason
 from comparison.orphans import GROUP_HEADS, orphaned_modifier
 from comparison.pronouns import names_a_pronoun_subject
@@ -26,6 +27,11 @@ MIN_WORDS = 4
 
 
 def substitution_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    """A look-alike name in place of another, or a new word or link in a near-copy."""
+    return lookalike_reasons(a, b) or _near_copy_reasons(a, b)
+
+
+def _near_copy_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     short, long_ = (a, b) if len(a.content_lemmas) <= len(b.content_lemmas) else (b, a)
     if len(short.content_lemmas) < MIN_WORDS or _containment(short, long_) < MIN_CONTAINMENT:
         return []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from comparison.verbatim import contains_run
 from facts.model import ClaimFacts, TokenInfo
+from facts.names import TITLES, fold
 
 NAME_POS = frozenset({"PROPN"})
 NAME_DEPS = frozenset({"compound", "flat"})
@@ -38,9 +39,8 @@ def is_initialism(word: str, facts: ClaimFacts) -> bool:
 
 def is_word_variant(lemma: str, lemmas: frozenset[str]) -> bool:
     """Two forms of one word: all of the shorter but its last letter begins the longer, and
-    that shared stem has at least five letters (bosnia/bosnian, hungary/hungarian). Stricter
-    than ``facts.names.similar_token``, which is for spellings of names and would also pair
-    legal/illegal and million/billion."""
+    that shared stem has at least five letters (bosnia/bosnian, hungary/hungarian), but not
+    austria/australia or legal/illegal."""
     return any(_shared_stem(lemma, other) for other in lemmas if other != lemma)
 
 
@@ -72,7 +72,11 @@ def _surname_of(token: TokenInfo, facts: ClaimFacts) -> TokenInfo | None:
 
 
 def _has_given_name(facts: ClaimFacts, index: int) -> bool:
+    """A proper noun attached to the surname that is not a title ("Mr.", "Sen.")."""
     return any(
-        other.head == index and other.dep in NAME_DEPS and other.pos in NAME_POS
+        other.head == index
+        and other.dep in NAME_DEPS
+        and other.pos in NAME_POS
+        and fold(other.text) not in TITLES
         for other in facts.tokens
     )

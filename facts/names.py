@@ -1,64 +1,93 @@
-"""Folding name variants: diacritics, transliterations and common aliases map to one key."""
+"""Folding name variants: diacritics, transliterations, nicknames and aliases map to one key.
+
+The aliases and nicknames are data (``facts/data/name_variants.tsv``); the rules here fold
+systematic spelling differences only."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher
+from functools import cache
 
-_ALIASES = {
-    "us": "us",
-    "usa": "us",
-    "united states": "us",
-    "united states of america": "us",
-    "america": "us",
-    "washington": "us",
-    "uk": "uk",
-    "britain": "uk",
-    "great britain": "uk",
-    "united kingdom": "uk",
-    "eu": "eu",
-    "european union": "eu",
-    "un": "un",
-    "united nations": "un",
-    "kiev": "kyiv",
-    "russian federation": "russia",
-    "moscow": "russia",
-    "kremlin": "russia",
-    "organization for security and cooperation in europe": "osce",
-    "north atlantic treaty organization": "nato",
-    "russian": "russia",
-    "russians": "russia",
-    "ukrainian": "ukraine",
-    "ukrainians": "ukraine",
-    "american": "us",
-    "americans": "us",
-    "british": "uk",
-    "hungarian": "hungary",
-    "european": "europe",
-    "chinese": "china",
-    "german": "germany",
-    "french": "france",
-    "belarusian": "belarus",
-    "israeli": "israel",
-    "iranian": "iran",
-    "syrian": "syria",
-}
-_FIRST_NAMES = {
-    "sergey": "sergei",
-    "victor": "viktor",
-    "anthony": "antony",
-    "vladimir": "vladimir",
-    "volodymyr": "volodymyr",
-    "joseph": "joe",
-}
-_SURNAME_RULES = [
+from facts.name_variants import name_variants
+
+# Systematic spelling differences of transliterated names, applied to each word of a name:
+# Zelenskyy/Zelensky/Zelenskiy, Sergey/Sergei, Aleksei/Alexei, Peskoff/Peskov, Victor/Viktor,
+# Mathew/Matthew, Filip/Philip. They fold spellings; they never make two different names alike.
+_SPELLING_RULES = [
     (re.compile(r"(?<=[a-z])(yy|iy|ii|yi)$"), "y"),
     (re.compile(r"ks"), "x"),
     (re.compile(r"(?<=[a-z])ff$"), "v"),
-    (re.compile(r"(?<=[a-z])ov$"), "ov"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"ck|c(?=[aoukrlt]|$)"), "k"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"(?<=[td])h"), ""),
+    (re.compile(r"([a-z])\1"), r"\1"),
 ]
-_DROP_WORDS = {"the", "mr", "mrs", "ms", "dr", "president", "prime", "minister", "secretary"}
+TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "president",
+        "prime",
+        "minister",
+        "secretary",
+        "sen",
+        "senator",
+        "rep",
+        "gov",
+        "governor",
+        "gen",
+        "general",
+        "mayor",
+        "judge",
+        "prof",
+        "rev",
+        "justice",
+        "chief",
+        "officer",
+        "director",
+        "sgt",
+        "lt",
+        "capt",
+        "col",
+        "adm",
+        "ambassador",
+        "chancellor",
+        "commissioner",
+        "speaker",
+        "congressman",
+        "congresswoman",
+        "representative",
+        "detective",
+        "pope",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheikh",
+    }
+)
+_DROP_WORDS = TITLES | {"the"}
+PLACE_QUALIFIERS = (
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "new",
+    "upper",
+    "lower",
+    "greater",
+    "equatorial",
+)
 
 
 def fold(text: str) -> str:
@@ -71,23 +100,33 @@ def fold(text: str) -> str:
     return " ".join(plain.split())
 
 
-def _fold_token(token: str) -> str:
-    token = _FIRST_NAMES.get(token, token)
-    for pattern, replacement in _SURNAME_RULES:
-        token = pattern.sub(replacement, token)
-    return token
+def _fold_word(word: str) -> str:
+    word = name_variants().words.get(word, word)
+    for pattern, replacement in _SPELLING_RULES:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 def entity_key(text: str) -> str:
-    """The key two spellings of one name share ("Orbán" and "Orban", "U.S." and "United States")."""
+    """The key two spellings of one name share ("Orbán" and "Orban", "U.S." and "United States",
+    "Bill" and "William")."""
     folded = fold(text)
-    if folded in _ALIASES:
-        return _ALIASES[folded]
-    words = [w for w in folded.split() if w not in _DROP_WORDS] or folded.split()
+    phrases = name_variants().phrases
+    if folded in phrases:
+        return phrases[folded]
+    words = _without_titles(folded.split())
     joined = " ".join(words)
-    if joined in _ALIASES:
-        return _ALIASES[joined]
-    return " ".join(_fold_token(word) for word in words)
+    if joined in phrases:
+        return phrases[joined]
+    return " ".join(_fold_word(word) for word in words)
+
+
+def _without_titles(words: list[str]) -> list[str]:
+    """ "President Joe Biden" -> "joe biden"; a title that is all there is stays."""
+    first = 0
+    while first < len(words) - 1 and words[first] in _DROP_WORDS:
+        first += 1
+    return words[first:]
 
 
 def acronym(key: str) -> str:
@@ -99,22 +138,40 @@ def acronym(key: str) -> str:
     )
 
 
-def similar_token(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if min(len(a), len(b)) < 5:
-        return False
-    return SequenceMatcher(a=a, b=b).ratio() >= 0.8
-
-
 def same_entity(a: str, b: str) -> bool:
-    """Whether two entity keys name the same thing, tolerant of first names and transliteration."""
+    """Whether two entity keys name the same person, place or organisation. The shorter name
+    must be part of the longer, word for word and in order: "steele" is "michael steele", and
+    "j smith" is "john smith", but "bill clinton" is not "hillary clinton" and "north korea" is
+    not "south korea". Spellings are folded in the keys, never guessed from string similarity."""
     if not a or not b:
         return False
     if a == b or acronym(a) == b or acronym(b) == a:
         return True
-    words_a, words_b = a.split(), b.split()
-    if words_a[-1] == words_b[-1] or similar_token(words_a[-1], words_b[-1]):
-        return True
-    shorter, longer = sorted((words_a, words_b), key=len)
-    return all(any(similar_token(s, w) for w in longer) for s in shorter)
+    shorter, longer = sorted((a.split(), b.split()), key=len)
+    return _in_order(shorter, longer) and not _qualifies_a_place(shorter, longer)
+
+
+def _qualifies_a_place(shorter: list[str], longer: list[str]) -> bool:
+    """ "South Sudan" is not "Sudan", "North Carolina" not "Carolina"."""
+    return any(word in _place_qualifiers() for word in longer if word not in shorter)
+
+
+@cache
+def _place_qualifiers() -> frozenset[str]:
+    return frozenset(_fold_word(word) for word in PLACE_QUALIFIERS)
+
+
+def _in_order(shorter: list[str], longer: list[str]) -> bool:
+    position = 0
+    for word in shorter:
+        while position < len(longer) and not _same_word(word, longer[position]):
+            position += 1
+        if position == len(longer):
+            return False
+        position += 1
+    return True
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or an initial standing for the word ("j" for "john")."""
+    return a == b or (min(len(a), len(b)) == 1 and a[0] == b[0])

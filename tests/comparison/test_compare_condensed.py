@@ -109,7 +109,8 @@ def test_different_first_names_for_one_surname_diverge(comparator: ClaimComparat
         "Maria Okafor says the harbour bridge will reopen to traffic in the spring.",
         "Daniel Okafor says the harbour bridge will reopen to traffic in the spring.",
     )
-    assert reason_types(result) == {"entity"}
+    # Two people who share a surname are two sources: the speaker differs.
+    assert reason_types(result) == {"attribution"}
 
 
 def test_nationality_written_as_the_country_agrees(comparator: ClaimComparator) -> None:
