@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from facts.date_anchoring import day_year, looks_ahead, month_year, this_week, weekday_date
 from facts.model import DateFact, TextSpan
 
 MONTHS = {
@@ -43,11 +44,12 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _nearest_year(month: int, day: int, anchor: date | None) -> int | None:
-    if anchor is None:
+def _unwritten_day_year(
+    match: re.Match[str], month: int, day: int, anchor: date | None
+) -> int | None:
+    if anchor is None or not 1 <= day <= 31:
         return None
-    candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
-    return min(candidates, key=lambda y: abs((_safe_date(y, month, day) - anchor).days))
+    return day_year(month, day, anchor, looks_ahead(match.string, match.start()))
 
 
 def _safe_date(year: int, month: int, day: int) -> date:
@@ -58,7 +60,7 @@ def _month_day(match: re.Match[str], anchor: date | None) -> tuple[str, Interval
     month = _month_number(match.group("month"))
     day = int(match.group("day"))
     year_text = match.group("year")
-    year = int(year_text) if year_text else _nearest_year(month, day, anchor)
+    year = int(year_text) if year_text else _unwritten_day_year(match, month, day, anchor)
     key = f"md:{year_text or ''}-{month:02d}-{day:02d}"
     if year is None or not 1 <= day <= 31:
         return key, None, "day"
@@ -70,7 +72,7 @@ def _part_of_month(match: re.Match[str], anchor: date | None) -> tuple[str, Inte
     part = match.group("part").lower()
     month = _month_number(match.group("month"))
     year_text = match.group("year")
-    year = int(year_text) if year_text else _nearest_year(month, 15, anchor)
+    year = int(year_text) if year_text else _unwritten_year(match, month, anchor)
     first, last = {"early": (1, 10), "mid": (11, 20)}.get(part, (21, 31))
     key = f"pm:{part}-{month:02d}"
     if year is None:
@@ -81,11 +83,19 @@ def _part_of_month(match: re.Match[str], anchor: date | None) -> tuple[str, Inte
 def _month_only(match: re.Match[str], anchor: date | None) -> tuple[str, Interval | None, str]:
     month = _month_number(match.group("month"))
     year_text = match.group("year")
-    year = int(year_text) if year_text else _nearest_year(month, 15, anchor)
+    year = int(year_text) if year_text else _unwritten_year(match, month, anchor)
     key = f"m:{month:02d}"
     if year is None:
         return key, None, "month"
     return key, (date(year, month, 1), _month_end(year, month)), "month"
+
+
+def _unwritten_year(match: re.Match[str], month: int, anchor: date | None) -> int | None:
+    """ "In March": the last March up to the article's date, or the next one when the claim
+    looks ahead."""
+    if anchor is None:
+        return None
+    return month_year(month, anchor, looks_ahead(match.string, match.start()))
 
 
 def _weekday(match: re.Match[str], anchor: date | None) -> tuple[str, Interval | None, str]:
@@ -94,12 +104,15 @@ def _weekday(match: re.Match[str], anchor: date | None) -> tuple[str, Interval |
     key = f"wd:{which}{name}"
     if anchor is None:
         return key, None, "day"
-    back = (anchor.weekday() - WEEKDAYS.index(name)) % 7
-    when = anchor - timedelta(days=back)
+    weekday = WEEKDAYS.index(name)
     if which == "next":
-        when = anchor + timedelta(days=(WEEKDAYS.index(name) - anchor.weekday()) % 7 or 7)
-    elif which == "last" and back == 0:
-        when = anchor - timedelta(days=7)
+        when = anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+    elif which == "last":
+        when = weekday_date(weekday, anchor - timedelta(days=1), ahead=False)
+    elif which == "this":
+        when = this_week(weekday, anchor)
+    else:
+        when = weekday_date(weekday, anchor, looks_ahead(match.string, match.start()))
     return key, (when, when), "day"
 
 
@@ -151,6 +164,15 @@ def _coming(match: re.Match[str], anchor: date | None) -> tuple[str, Interval | 
     if direction == "past":
         return key, (anchor - length, anchor), "span"
     return key, (anchor, anchor + length), "span"
+
+
+def _year_range(match: re.Match[str], anchor: date | None) -> tuple[str, Interval | None, str]:
+    first = int(match.group("first") or match.group("first2"))
+    last_text = match.group("last")
+    last = int(last_text) if len(last_text) == 4 else first // 100 * 100 + int(last_text)
+    if not first < last:
+        raise ValueError(f"not a range of years: {match.group()}")
+    return f"yr:{first}-{last}", (date(first, 1, 1), date(last, 12, 31)), "span"
 
 
 def _year(match: re.Match[str], anchor: date | None) -> tuple[str, Interval | None, str]:
@@ -210,6 +232,14 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
             re.I,
         ),
         _month_only,
+    ),
+    (
+        re.compile(
+            rf"\b(?:(?:from|between)\s+(?P<first>{_YEAR})\s*(?:to|and|until|through|-|–)\s*"
+            rf"|(?P<first2>{_YEAR})\s*[-–]\s*)(?P<last>{_YEAR}|\d\d)\b(?![\d,.%-]\d)",
+            re.I,
+        ),
+        _year_range,
     ),
     (re.compile(rf"(?<![\d,.$-])\b(?P<year>{_YEAR})\b(?![\d,.%-]\d)", re.I), _year),
 ]

@@ -61,3 +61,59 @@ def test_span_offsets_point_into_the_text() -> None:
     text = "Late on Thursday the council voted."
     fact = only(text)
     assert text[fact.span.start : fact.span.end] == fact.span.text == "Thursday"
+
+
+NOVEMBER_20 = date(2022, 11, 20)  # a Sunday
+
+
+def test_a_bare_month_is_the_last_such_month_up_to_the_article() -> None:
+    march = only("The mayor resigned in March.", NOVEMBER_20)
+    assert (march.start, march.end) == (date(2022, 3, 1), date(2022, 3, 31))
+    december = only("The mayor resigned in December.", NOVEMBER_20)
+    assert december.start == date(2021, 12, 1)
+    november = only("The mayor resigned in November.", NOVEMBER_20)
+    assert november.start == date(2022, 11, 1)
+
+
+def test_a_month_still_to_come_is_the_next_one() -> None:
+    assert only("The mayor will resign in March.", NOVEMBER_20).start == date(2023, 3, 1)
+    assert only("Talks are expected to resume in late January.", NOVEMBER_20).start == date(
+        2023, 1, 21
+    )
+
+
+def test_a_day_without_a_year_is_not_months_ahead() -> None:
+    assert only("The mayor resigned on March 3.", NOVEMBER_20).start == date(2022, 3, 3)
+    assert only("The trial opens Dec. 5.", NOVEMBER_20).start == date(2022, 12, 5)
+    assert only("The trial will open on March 3.", NOVEMBER_20).start == date(2023, 3, 3)
+
+
+def test_weekdays_ahead_and_in_this_week() -> None:
+    thursday = date(2022, 2, 3)
+    assert only("The council voted on Tuesday.", thursday).start == date(2022, 2, 1)
+    assert only("The council will vote on Tuesday.", thursday).start == date(2022, 2, 8)
+    assert only("The council votes this Saturday.", thursday).start == date(2022, 2, 5)
+    assert only("The council voted last Thursday.", thursday).start == date(2022, 1, 27)
+
+
+def test_a_range_of_years_is_one_interval() -> None:
+    for text in (
+        "She served from 1971 to 1983.",
+        "She served between 1971 and 1983.",
+        "She served in 1971-83.",
+        "She served 1971–1983.",
+    ):
+        fact = only(text)
+        assert (fact.start, fact.end) == (date(1971, 1, 1), date(1983, 12, 31)), text
+
+
+def test_a_year_range_needs_a_later_end() -> None:
+    assert [f.key for f in extract_dates("Sales fell from 1983 to 1971 levels.", None)] == [
+        "y:1983",
+        "y:1971",
+    ]
+
+
+def test_last_year_is_the_articles_previous_year() -> None:
+    fact = only("The plant closed last year.", date(2022, 7, 20))
+    assert (fact.start, fact.end) == (date(2021, 1, 1), date(2021, 12, 31))

@@ -1,0 +1,115 @@
+"""Dates compared as intervals, each resolved against its own article's date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from comparison import ClaimComparator
+from tests.comparison.conftest import compare, reason_types
+
+pytestmark = pytest.mark.slow
+
+NOV_20 = date(2022, 11, 20)
+NOV_21 = date(2022, 11, 21)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "a_date", "b_date"),
+    [
+        (
+            "The harbour master resigned in March after the audit.",
+            "The harbour master resigned on March 14 after the audit.",
+            NOV_20,
+            NOV_21,
+        ),
+        (
+            "The harbour master resigned in March after the audit.",
+            "The harbour master resigned in March 2022 after the audit.",
+            NOV_20,
+            NOV_21,
+        ),
+        (
+            "The ferry line closed in June, the operator said.",
+            "The ferry line closed on June 3, the operator said.",
+            date(2022, 7, 20),
+            date(2022, 7, 21),
+        ),
+        (
+            "The ferry line closed last year, the operator said.",
+            "The ferry line closed in 2021, the operator said.",
+            date(2022, 7, 20),
+            date(2022, 7, 21),
+        ),
+        (
+            "She chaired the port authority from 1971 to 1983.",
+            "She chaired the port authority between 1971 and 1983.",
+            NOV_20,
+            NOV_21,
+        ),
+        (
+            "The council voted on Tuesday to close the depot.",
+            "The council voted yesterday to close the depot.",
+            date(2022, 2, 2),
+            date(2022, 2, 2),
+        ),
+        (
+            "She chaired the port authority from 1971 to 1983.",
+            "In 1975 she chaired the port authority.",
+            NOV_20,
+            NOV_21,
+        ),
+        (
+            "The council will vote on Tuesday on closing the depot.",
+            "The council voted on Tuesday to close the depot.",
+            date(2022, 1, 31),
+            date(2022, 2, 2),
+        ),
+    ],
+)
+def test_one_date_written_two_ways_agrees(
+    comparator: ClaimComparator, a: str, b: str, a_date: date, b_date: date
+) -> None:
+    assert "date" not in reason_types(compare(comparator, a, b, a_date, b_date))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "a_date", "b_date"),
+    [
+        (
+            "She chaired the port authority from 1971 to 1983.",
+            "She chaired the port authority from 1970 to 1982.",
+            NOV_20,
+            NOV_21,
+        ),
+        (
+            "The ferry line closed in mid-June, the operator said.",
+            "The ferry line closed on May 30, the operator said.",
+            date(2022, 7, 20),
+            date(2022, 7, 21),
+        ),
+        (
+            "The ferry line closed last year, the operator said.",
+            "The ferry line closed in 2020, the operator said.",
+            date(2022, 7, 20),
+            date(2022, 7, 21),
+        ),
+        (
+            "The council voted on Tuesday to close the depot.",
+            "The council voted on Wednesday to close the depot.",
+            date(2022, 2, 3),
+            date(2022, 2, 4),
+        ),
+        (
+            "The council voted Tuesday to close the depot.",
+            "The council voted yesterday to close the depot.",
+            date(2022, 2, 2),
+            date(2022, 2, 3),
+        ),
+    ],
+)
+def test_different_dates_diverge(
+    comparator: ClaimComparator, a: str, b: str, a_date: date, b_date: date
+) -> None:
+    assert "date" in reason_types(compare(comparator, a, b, a_date, b_date))
