@@ -23,6 +23,7 @@ _MIN_MATCHED_WORDS = 5
 _MIN_RATIO = 0.6
 _STRICT_MIN_MATCHED_WORDS = 8
 _STRICT_MIN_RATIO = 0.7
+_MIN_LONGEST_RUN = 4
 _MAX_EDGE_WORDS = 3
 _MAX_STRAY_BLOCK = 2
 _MIN_STRAY_GAP = 3
@@ -41,9 +42,16 @@ class Stretch:
     b_to: int
 
 
-def differing_stretch(a: Sequence[str], b: Sequence[str], strict: bool = False) -> Stretch | None:
+def differing_stretch(
+    a: Sequence[str],
+    b: Sequence[str],
+    strict: bool = False,
+    bounded: tuple[bool, bool] = (True, True),
+) -> Stretch | None:
     """The main differing stretch of two renderings of one quote; None when they agree or when
-    they are not renderings of one quote. ``strict`` asks for more shared words."""
+    they are not renderings of one quote. ``strict`` asks for more shared words; ``bounded``
+    says whether both renderings start an utterance, and whether both end one: only there can
+    a substitution at the edge be told from a different cut."""
     blocks = _core_blocks(a, b)
     if not blocks:
         return None
@@ -52,7 +60,7 @@ def differing_stretch(a: Sequence[str], b: Sequence[str], strict: bool = False) 
         return None
     if not (_same_utterance(a, b, blocks, inner, strict) or _short_swap(a, b, blocks, inner)):
         return None
-    gaps = inner + _edge_substitutions(a, b, blocks)
+    gaps = inner + _edge_substitutions(a, b, blocks, bounded)
     real = [
         gap
         for gap in gaps
@@ -62,7 +70,7 @@ def differing_stretch(a: Sequence[str], b: Sequence[str], strict: bool = False) 
 
 
 def _core_blocks(a: Sequence[str], b: Sequence[str]) -> list[Match]:
-    """Matching blocks, without stray function words matched far from the rest."""
+    """Matching blocks, without stray function words matched at either edge."""
     matcher = SequenceMatcher(a=a, b=b, autojunk=False)
     blocks = [block for block in matcher.get_matching_blocks() if block.size]
     while len(blocks) > 1 and blocks[0][:2] != (0, 0) and _stray(a, blocks[0], blocks[1]):
@@ -77,12 +85,13 @@ def _at_ends(a: Sequence[str], b: Sequence[str], block: Match) -> bool:
 
 
 def _stray(a: Sequence[str], block: Match, neighbour: Match) -> bool:
+    """One or two function words matched at the edge, far from the rest."""
+    words = a[block.a : block.a + block.size]
     first, second = sorted((block, neighbour), key=lambda m: m.a)
     gap = max(second.a - first.a - first.size, second.b - first.b - first.size)
-    words = a[block.a : block.a + block.size]
     return (
-        block.size <= _MAX_STRAY_BLOCK
-        and gap >= _MIN_STRAY_GAP
+        gap >= _MIN_STRAY_GAP
+        and block.size <= _MAX_STRAY_BLOCK
         and all(word in STOP_WORDS for word in words)
     )
 
@@ -112,7 +121,12 @@ def _same_utterance(
         if strict
         else (_MIN_MATCHED_WORDS, _MIN_RATIO)
     )
-    return matched >= min_words and matched >= min_ratio * max(window_a, window_b)
+    longest = max(block.size for block in blocks)
+    return (
+        matched >= min_words
+        and longest >= _MIN_LONGEST_RUN
+        and matched >= min_ratio * max(window_a, window_b)
+    )
 
 
 def _short_swap(
@@ -154,14 +168,20 @@ def _edges(
     ]
 
 
-def _edge_substitutions(a: Sequence[str], b: Sequence[str], blocks: list[Match]) -> list[Stretch]:
+def _edge_substitutions(
+    a: Sequence[str], b: Sequence[str], blocks: list[Match], bounded: tuple[bool, bool]
+) -> list[Stretch]:
     """Words in place of other words where both renderings start, or both stop."""
     first, last = blocks[0], blocks[-1]
     edges = [
         Stretch(0, first.a, 0, first.b),
         Stretch(last.a + last.size, len(a), last.b + last.size, len(b)),
     ]
-    return [edge for edge in edges if _real_substitution(a, b, edge)]
+    return [
+        edge
+        for edge, comparable in zip(edges, bounded, strict=True)
+        if comparable and _real_substitution(a, b, edge)
+    ]
 
 
 def _real_substitution(a: Sequence[str], b: Sequence[str], edge: Stretch) -> bool:

@@ -1,6 +1,7 @@
 """Word differences between two renderings of a quote that are only ways of writing the same
 words: compounds written apart ("work force" / "workforce"), British and American spelling
-("colour" / "color"), contractions ("it's" / "it is") and a possessive 's.
+("colour" / "color"), contractions ("it's" / "it is"), censored words ("f***ing") and a
+possessive 's.
 
 Plural against singular ("pews" / "pew") and every other change of word stay differences.
 """
@@ -56,7 +57,15 @@ def same_word(x: str, y: str) -> bool:
         return True
     if any({x, y} <= group for group in _SAME_WORDS):
         return True
-    return _american(x) == _american(y)
+    return _censored(x, y) or _censored(y, x) or _american(x) == _american(y)
+
+
+def _censored(masked: str, word: str) -> bool:
+    """ "f***ing" for "fucking": the asterisks stand for at least one letter each run."""
+    if "*" not in masked:
+        return False
+    pattern = "[a-z]+".join(re.escape(part) for part in re.split(r"\*+", masked))
+    return re.fullmatch(pattern, word) is not None
 
 
 def _american(word: str) -> str:

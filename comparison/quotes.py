@@ -28,7 +28,9 @@ def quote_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
         for qb in quotes_b:
             if (implicit_a and implicit_b) or not _same_speaker(qa, qb):
                 continue
-            stretch = differing_stretch(qa.words, qb.words, strict=implicit_a or implicit_b)
+            bounded = (_starts(qa) and _starts(qb), _ends(qa) and _ends(qb))
+            strict = implicit_a or implicit_b
+            stretch = differing_stretch(qa.words, qb.words, strict, bounded)
             score = len(qa.words) + len(qb.words)
             if stretch is not None and (best is None or score > best[0]):
                 best = (score, _reason(qa, qb, stretch))
@@ -45,6 +47,18 @@ def _quotes(facts: ClaimFacts) -> tuple[tuple[QuoteFact, ...], bool]:
     start = facts.text.index(text) if text else 0
     whole = QuoteFact(text, quote_words(text), "", TextSpan(text, start, start + len(text)))
     return (whole,), True
+
+
+def _starts(quote: QuoteFact) -> bool:
+    """Whether the quote starts where the speaker starts a sentence (a capital letter)."""
+    first_letter = next((ch for ch in quote.text if ch.isalpha()), "")
+    return first_letter.isupper()
+
+
+def _ends(quote: QuoteFact) -> bool:
+    """Whether the quote ends on punctuation, not cut off in mid-phrase or by an ellipsis."""
+    text = quote.text.rstrip(" ’'‘")
+    return text.endswith((".", ",", "!", "?", ";", ":")) and not text.endswith("..")
 
 
 def _same_speaker(qa: QuoteFact, qb: QuoteFact) -> bool:

@@ -2,8 +2,9 @@
 for word: case, diacritics, punctuation, curly apostrophes, initialisms ("I.R.S." = "IRS"),
 contractions ("don't" = "do not") and number words ("twelve" = "12") do not count.
 
-Ellipses and bracketed editorial insertions become marker words, because they stand for words
-the writer left out or replaced: ``ELLIPSIS`` and ``EDITORIAL``.
+Ellipses and bracketed or parenthesised editorial insertions become marker words, because they
+stand for words the writer left out or replaced: ``ELLIPSIS`` and ``EDITORIAL``. Censored
+words keep their asterisks ("f***ing").
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ class QuoteWord(NamedTuple):
 _LETTER = r"(?:[^\W_]|\[[^\W_]{1,3}\])"
 _TOKEN = re.compile(
     rf"(?P<ellipsis>\.(?:\s?\.){{2,}}|…)"
-    rf"|(?P<editorial>\[[^\]\[]*\](?![^\W_]))"
+    rf"|(?P<editorial>\[[^\]\[]*\](?![^\W_])|\([^()]*\))"
     rf"|(?P<percent>%)"
-    rf"|(?P<word>{_LETTER}+(?:[.,'’\-]{_LETTER}+)*(?:\.(?!\.))?)"
+    rf"|(?P<word>{_LETTER}(?:{_LETTER}|\*)*(?:[.,'’\-]{_LETTER}+)*(?:\.(?!\.))?)"
 )
 _INITIALISM = re.compile(r"(?:[a-z]\.){2,}|(?:[a-z]\.)+[a-z]")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")

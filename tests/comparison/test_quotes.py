@@ -98,6 +98,8 @@ def test_short_quote_of_function_words_is_not_compared() -> None:
             "the union's leaders will not accept the cuts",
             "the union leaders will not accept the cuts",
         ),
+        ("we will not pay for that f***ing bridge", "we will not pay for that fucking bridge"),
+        ("we asked what she did (with the money) and why", "we asked what she did and why"),
     ],
 )
 def test_same_words_written_differently(first: str, second: str) -> None:
@@ -123,6 +125,40 @@ def test_same_words_written_differently(first: str, second: str) -> None:
 )
 def test_different_passages_are_not_compared(first: str, second: str) -> None:
     assert stretch_words(first, second) is None
+
+
+def test_changed_first_or_last_word_only_counts_where_both_renderings_start_or_end() -> None:
+    a, b = (
+        quote_words("would close the harbour as we know it"),
+        quote_words("closing the harbour as we know it"),
+    )
+    assert differing_stretch(a, b, bounded=(False, True)) is None
+    assert differing_stretch(a, b, bounded=(True, True)) is not None
+    c, d = (
+        quote_words("we reject the plan of the council"),
+        quote_words("we reject the plan of the mayor"),
+    )
+    assert differing_stretch(c, d, bounded=(True, False)) is None
+
+
+def test_scattered_short_matches_are_not_one_utterance() -> None:
+    assert (
+        stretch_words(
+            "the mayor said he knew I would say that",
+            "and he said I knew you would say that",
+        )
+        is None
+    )
+
+
+def test_function_words_matched_at_the_edge_do_not_anchor_a_fragment() -> None:
+    assert (
+        stretch_words(
+            "no word on the talks at all, but lines to the port stay open for all ships",
+            "the lines to the port stay open for all ships",
+        )
+        is None
+    )
 
 
 def test_joined_words_and_markers_count_as_the_same_rendering() -> None:
