@@ -110,7 +110,8 @@ def cluster_of(item: JudgedPair) -> str:
 
 
 def verdict_metrics(negative_label: str) -> list[VerdictMetric]:
-    """Diverge P/R/F1, false diverges, false corroboration, swaps, reason types and spans."""
+    """Diverge P/R/F1, agreements recognised, false diverges, false corroboration, swaps,
+    reason types and spans."""
     return [
         VerdictMetric(
             "diverge_precision",
@@ -134,6 +135,7 @@ def verdict_metrics(negative_label: str) -> list[VerdictMetric]:
             missed=lambda item: false_diverge(item) or missed_diverge(item),
             target=at_least(0.80),
         ),
+        verdict_rate_metric("agree", "agree", target=at_least(0.80)),
         verdict_rate_metric("agree", "diverge"),
         verdict_rate_metric(negative_label, "diverge"),
         verdict_rate_metric(negative_label, "agree"),
@@ -163,8 +165,10 @@ def verdict_metrics(negative_label: str) -> list[VerdictMetric]:
     ]
 
 
-def verdict_rate_metric(label: str, verdict: str) -> VerdictMetric:
-    """How often pairs labelled ``label`` get ``verdict`` (wanted: never)."""
+def verdict_rate_metric(label: str, verdict: str, target: Target | None = None) -> VerdictMetric:
+    """How often pairs labelled ``label`` get ``verdict``: wanted always when both are the
+    same (agreements recognised), never otherwise."""
+    wanted = label == verdict
 
     def share(items: Sequence[JudgedPair]) -> float | None:
         return rate(item.verdict == verdict for item in items if item.pair.label == label)
@@ -174,8 +178,8 @@ def verdict_rate_metric(label: str, verdict: str) -> VerdictMetric:
         f"{label} → {verdict} rate",
         share,
         counted=lambda item: item.pair.label == label,
-        missed=lambda item: item.pair.label == label and item.verdict == verdict,
-        target=at_most(0.10),
+        missed=lambda item: item.pair.label == label and (item.verdict == verdict) != wanted,
+        target=target or at_most(0.10),
     )
 
 

@@ -8,7 +8,13 @@ from evaluation.backend import JsonDict
 from evaluation.gold_sets import score_basil, score_ecb
 from evaluation.report import MetricRow
 from evaluation.runner import SetScorer
-from tests.evaluation.fakes import FakeBackend, agree, diverge, fixture_gold_verdict
+from tests.evaluation.fakes import (
+    FakeBackend,
+    agree,
+    diverge,
+    fixture_gold_verdict,
+    unrelated,
+)
 
 # Each fixture set has one cluster per part: BASIL triplet 1111… and ECB+ topic 1 are the
 # tune part, triplet 2222… and topic 3 the check part. Each holds one pair of each label.
@@ -31,6 +37,7 @@ def test_a_perfect_engine_scores_perfectly_on_both_parts(
     for part in ("tune", "check"):
         assert rows[f"{name}.{part}.diverge_f1"].value == 1.0
         assert rows[f"{name}.{part}.diverge_f1"].n == 3
+        assert rows[f"{name}.{part}.agree_to_agree"].value == 1.0
         assert rows[f"{name}.{part}.agree_to_diverge"].value == 0.0
         assert rows[f"{name}.{part}.{negative}_to_diverge"].value == 0.0
         assert rows[f"{name}.{part}.{negative}_to_agree"].value == 0.0
@@ -49,6 +56,16 @@ def test_agreeing_with_everything_is_false_corroboration(fixture_data: Path) -> 
     assert basil["basil.check.diverge_precision"].value is None
     assert ecb["ecb.tune.different_event_to_agree"].value == 1.0
     assert ecb["ecb.tune.different_event_to_agree"].misses == ("e3",)
+
+
+def test_calling_everything_unrelated_recognises_no_agreement(fixture_data: Path) -> None:
+    rows = by_key(score_basil(FakeBackend(lambda a_text, b_text: unrelated()), fixture_data))
+
+    assert rows["basil.check.agree_to_agree"].value == 0.0
+    assert rows["basil.check.agree_to_agree"].misses == ("b4",)
+    assert rows["basil.check.unrelated_to_agree"].value == 0.0
+    assert rows["basil.check.agree_to_diverge"].value == 0.0
+    assert rows["basil.check.diverge_f1"].value == 0.0
 
 
 def test_basil_compares_send_article_dates_ecb_none(fixture_data: Path) -> None:
