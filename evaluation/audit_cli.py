@@ -46,6 +46,9 @@ def main(argv: Sequence[str] | None = None, backend_factory: BackendFactory | No
         print(f"shared data not found at {data_dir} (set CROSSCHECK_SHARED_DATA)", file=sys.stderr)
         return EXIT_USAGE
     out = args.out or default_output(args.part)
+    if out.exists():
+        print(f"{out} exists (it may hold labels); choose another --out", file=sys.stderr)
+        return EXIT_USAGE
     factory = backend_factory or create_http_backend
     with tempfile.TemporaryDirectory(prefix="crosscheck-audit-") as app_dir:
         backend = factory(Path(app_dir), args.encoder, None)

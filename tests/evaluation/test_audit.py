@@ -151,3 +151,16 @@ def test_the_cli_writes_a_jsonl_to_label(fixture_data: Path, tmp_path: Path) -> 
     assert {record["part"] for record in records} == {"check"}
     assert {record["label"] for record in records} == {None}
     assert any(record["kind"] == "diverge" for record in records)
+
+
+def test_the_cli_never_overwrites_a_file_that_may_hold_labels(
+    fixture_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "labelled.jsonl"
+    out.write_text("{}\n", encoding="utf-8")
+
+    code = main(["--shared-data", str(fixture_data), "--out", str(out)])
+
+    assert code == 2
+    assert out.read_text(encoding="utf-8") == "{}\n"
+    assert "exists" in capsys.readouterr().err
