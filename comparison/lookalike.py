@@ -13,7 +13,7 @@ from comparison.model import Reason
 from comparison.overlap import facts_overlap
 from comparison.tolerated import is_word_variant
 from facts.model import ClaimFacts, EntityFact
-from facts.names import same_entity
+from facts.names import same_entity, same_name_word
 
 MIN_OVERLAP = 0.5  # share of content words the claims must have in common
 MIN_SPELLING_RATIO = 0.75  # "iran"/"iraq", "austria"/"australia", "kiv"/"lviv"
@@ -56,7 +56,8 @@ def look_alike(ea: EntityFact, eb: EntityFact) -> bool:
         return False
     words_a, words_b = ea.key.split(), eb.key.split()
     if len(words_a) > 1 and len(words_b) > 1:
-        return words_a[-1] == words_b[-1] and not _misspelt(words_a[0], words_b[0])
+        shared_surname = same_name_word(words_a[-1], words_b[-1])
+        return shared_surname and not _misspelt(words_a[0], words_b[0])
     if len(words_a) == 1 == len(words_b):
         return _spelled_alike(words_a[0], words_b[0])
     return False

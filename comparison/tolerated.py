@@ -1,16 +1,16 @@
 """New words in a condensed copy that add no new fact.
 
 "Brendan Rodgers" where the other text says "Rodgers": a first name added to a surname the
-other text names alone. "Bosnian striker" where the other says "Bosnia striker": the same
-word in another form. "PM" where the other says "prime minister": its initials. None of
-them changes who or what the claim is about.
+other text names alone. "Sergey" where the other says "Sergei": another spelling of a name.
+"Bosnian striker" where the other says "Bosnia striker": the same word in another form. "PM"
+where the other says "prime minister": its initials. None of them changes who or what the
+claim is about.
 """
-
 from __future__ import annotations
 
 from comparison.verbatim import contains_run
 from facts.model import ClaimFacts, TokenInfo
-from facts.names import TITLES, fold
+from facts.names import TITLES, fold, same_name_word
 
 NAME_POS = frozenset({"PROPN"})
 NAME_DEPS = frozenset({"compound", "flat"})
@@ -21,9 +21,17 @@ def adds_nothing(token: TokenInfo, short: ClaimFacts, long_: ClaimFacts) -> bool
     """Whether ``token``, new in ``short``, only completes or re-forms a word of ``long_``."""
     return (
         _adds_first_name(token, short, long_)
+        or _respells_a_name(token, long_)
         or is_word_variant(token.lemma, long_.content_lemmas)
         or is_initialism(token.text, long_)
     )
+
+
+def _respells_a_name(token: TokenInfo, long_: ClaimFacts) -> bool:
+    """ "Sergey" where the other text says "Sergei", "Bill" where it says "William"."""
+    if token.pos not in NAME_POS:
+        return False
+    return any(same_name_word(token.lemma, lemma) for lemma in long_.content_lemmas)
 
 
 def is_initialism(word: str, facts: ClaimFacts) -> bool:

@@ -1,5 +1,9 @@
-"""Folding name variants: diacritics, transliterations, nicknames and aliases map to one key.
+"""Name variants: diacritics, transliterations, nicknames and aliases.
 
+An entity key folds what can be folded in every word without changing ordinary words (case,
+diacritics, a country's other names, a few transliterated endings), so that a name's key stays
+the lemma key of the same word that the parser did not take for a name. Nicknames and wider
+transliteration rules are applied only when two name words are compared (``same_name_word``).
 The aliases and nicknames are data (``facts/data/name_variants.tsv``); the rules here fold
 systematic spelling differences only."""
 
@@ -11,13 +15,16 @@ from functools import cache
 
 from facts.name_variants import name_variants
 
-# Systematic spelling differences of transliterated names, applied to each word of a name:
-# Zelenskyy/Zelensky/Zelenskiy, Sergey/Sergei, Aleksei/Alexei, Peskoff/Peskov, Victor/Viktor,
-# Mathew/Matthew, Filip/Philip. They fold spellings; they never make two different names alike.
-_SPELLING_RULES = [
+# Transliterated endings folded in every key: Zelenskyy/Zelenskiy/Zelensky, Peskoff/Peskov.
+_KEY_RULES = [
     (re.compile(r"(?<=[a-z])(yy|iy|ii|yi)$"), "y"),
-    (re.compile(r"ks"), "x"),
     (re.compile(r"(?<=[a-z])ff$"), "v"),
+]
+# Systematic spelling differences of transliterated names, applied when two name words are
+# compared: Sergey/Sergei, Aleksei/Alexei, Victor/Viktor, Mathew/Matthew, Filip/Philip. They
+# fold spellings; they never make two different names alike.
+_SPELLING_RULES = [
+    (re.compile(r"ks"), "x"),
     (re.compile(r"y"), "i"),
     (re.compile(r"ck|c(?=[aoukrlt]|$)"), "k"),
     (re.compile(r"ph"), "f"),
@@ -100,16 +107,29 @@ def fold(text: str) -> str:
     return " ".join(plain.split())
 
 
-def _fold_word(word: str) -> str:
+def _key_word(word: str) -> str:
+    for pattern, replacement in _KEY_RULES:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+@cache
+def name_word_form(word: str) -> str:
+    """The form two spellings or nicknames of one name word share: "bill" and "william",
+    "sergey" and "sergei", "gadhafi" and "qaddafi"."""
     word = name_variants().words.get(word, word)
     for pattern, replacement in _SPELLING_RULES:
         word = pattern.sub(replacement, word)
     return word
 
 
+def same_name_word(a: str, b: str) -> bool:
+    return a == b or name_word_form(a) == name_word_form(b)
+
+
 def entity_key(text: str) -> str:
     """The key two spellings of one name share ("Orbán" and "Orban", "U.S." and "United States",
-    "Bill" and "William")."""
+    "President Zelenskyy" and "Zelensky")."""
     folded = fold(text)
     phrases = name_variants().phrases
     if folded in phrases:
@@ -118,7 +138,7 @@ def entity_key(text: str) -> str:
     joined = " ".join(words)
     if joined in phrases:
         return phrases[joined]
-    return " ".join(_fold_word(word) for word in words)
+    return " ".join(_key_word(word) for word in words)
 
 
 def _without_titles(words: list[str]) -> list[str]:
@@ -142,7 +162,8 @@ def same_entity(a: str, b: str) -> bool:
     """Whether two entity keys name the same person, place or organisation. The shorter name
     must be part of the longer, word for word and in order: "steele" is "michael steele", and
     "j smith" is "john smith", but "bill clinton" is not "hillary clinton" and "north korea" is
-    not "south korea". Spellings are folded in the keys, never guessed from string similarity."""
+    not "south korea". Spellings and nicknames are folded by rule and table, never guessed from
+    string similarity."""
     if not a or not b:
         return False
     if a == b or acronym(a) == b or acronym(b) == a:
@@ -153,12 +174,13 @@ def same_entity(a: str, b: str) -> bool:
 
 def _qualifies_a_place(shorter: list[str], longer: list[str]) -> bool:
     """ "South Sudan" is not "Sudan", "North Carolina" not "Carolina"."""
-    return any(word in _place_qualifiers() for word in longer if word not in shorter)
+    extra = [word for word in longer if not any(same_name_word(word, s) for s in shorter)]
+    return any(name_word_form(word) in _place_qualifiers() for word in extra)
 
 
 @cache
 def _place_qualifiers() -> frozenset[str]:
-    return frozenset(_fold_word(word) for word in PLACE_QUALIFIERS)
+    return frozenset(name_word_form(word) for word in PLACE_QUALIFIERS)
 
 
 def _in_order(shorter: list[str], longer: list[str]) -> bool:
@@ -173,5 +195,5 @@ def _in_order(shorter: list[str], longer: list[str]) -> bool:
 
 
 def _same_word(a: str, b: str) -> bool:
-    """Equal, or an initial standing for the word ("j" for "john")."""
-    return a == b or (min(len(a), len(b)) == 1 and a[0] == b[0])
+    """One name word, or an initial standing for the word ("j" for "john")."""
+    return same_name_word(a, b) or (min(len(a), len(b)) == 1 and a[0] == b[0])

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from facts.name_variants import name_variants, parse_table
-from facts.names import entity_key, same_entity
+from facts.names import entity_key, same_entity, same_name_word
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,25 @@ def test_table_rows_give_scope_canonical_and_variants() -> None:
 def test_a_malformed_row_is_an_error() -> None:
     with pytest.raises(ValueError, match="line 1"):
         parse_table("person\tbill\twilliam\n")
+
+
+@pytest.mark.parametrize("word", ["Rooney", "Monday", "Phillips", "Banks", "Connolly"])
+def test_a_name_key_is_the_plain_word_so_parses_agree(word: str) -> None:
+    """A word the parser takes for a name in one text and not in the other keeps one key."""
+    assert entity_key(word) == word.lower()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("sergey", "sergei", True),
+        ("bill", "william", True),
+        ("gadhafi", "qaddafi", True),
+        ("philip", "filip", True),
+        ("bill", "jill", False),
+        ("dana", "lena", False),
+        ("austria", "australia", False),
+    ],
+)
+def test_name_words_compare_by_spelling_rules_and_table(a: str, b: str, same: bool) -> None:
+    assert same_name_word(a, b) is same
