@@ -19,7 +19,7 @@ Role = Literal["open", "close"]
 
 _DOUBLE_MARK = re.compile(r"``|''|[“”\"]")
 _SINGLE_PAIR = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[—–-]))‘(?P<q>[^‘’]+(?:’\w[^‘’]*)*)’(?!\w)")
-_OPENERS_BEFORE = " \t\n([{—–-/"
+_OPENERS_BEFORE = " \t\n([{—–-/,:;"
 _CLOSERS_AFTER = " \t\n.,;:!?)]}—–-'’"
 _MIN_LONE_CHARS = 12
 
@@ -55,7 +55,7 @@ def _double_quote_spans(text: str) -> list[tuple[int, int]]:
             and len(text[: match.start()].strip()) >= _MIN_LONE_CHARS
         ):
             spans.append((0, match.start()))
-        seen_mark = seen_mark or role is not None
+        seen_mark = True
     if opened_at is not None and len(text[opened_at:].strip()) >= _MIN_LONE_CHARS:
         spans.append((opened_at, len(text)))
     return spans

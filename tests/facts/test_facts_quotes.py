@@ -63,6 +63,11 @@ def test_curly_opening_closed_by_straight_mark() -> None:
     ]
 
 
+def test_straight_mark_glued_to_a_comma_or_colon_opens() -> None:
+    assert quoted('He said,"The vote is final," and left.') == ["The vote is final,"]
+    assert quoted('Her reply:"No comment on the vote."') == ["No comment on the vote."]
+
+
 def test_inch_mark_is_not_a_closing_quote() -> None:
     assert quoted("The new goalkeeper stands 6'4\" tall.") == []
 
