@@ -28,7 +28,8 @@ parts: the highest diverge F1 with diverge precision >= 0.85 and false diverge o
 ## Model
 
 {model}, scikit-learn {sklearn}, C = {c}, gold tune rows weighted {gold_weight}x against
-generated rows (both chosen by out-of-fold log loss on gold tune: {cv_log_loss}). Inputs are
+generated rows, generated unrelated rows weighted {unrelated_weight}x (all three chosen by
+out-of-fold log loss on gold tune: {cv_log_loss}). Inputs are
 standardised with the stored means/scales; inference is numpy only
 (`comparison/pair_judge.py`). {n_features} features, {n_labels} classes; file size
 {size} bytes. Seed {seed}.
@@ -110,6 +111,7 @@ def render_card(data: Mapping[str, Any], size: int) -> str:
         sklearn=training["sklearn"],
         c=training["regularisation_C"],
         gold_weight=training["gold_weight"],
+        unrelated_weight=training["generated_unrelated_weight"],
         cv_log_loss=training["cv_log_loss"],
         n_features=len(data["feature_names"]),
         n_labels=len(data["labels"]),

@@ -51,6 +51,11 @@ class Featurizer:
             vectors = self._encoder.encode(missing)
             self._vectors.update(zip(missing, np.asarray(vectors, dtype=np.float32), strict=True))
 
+    @property
+    def vectors(self) -> dict[str, npt.NDArray[np.float32]]:
+        """The unit vectors encoded so far, by text."""
+        return self._vectors
+
     def rows(self, pairs: Sequence[tuple[Claim, Claim]]) -> FeatureRows:
         self.facts([claim for pair in pairs for claim in pair])
         self.encode([claim[0] for pair in pairs for claim in pair])

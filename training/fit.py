@@ -56,7 +56,7 @@ def fit(rows: LabelledRows, regularisation: float) -> FittedModel:
     means = rows.features.mean(axis=0)
     scales = rows.features.std(axis=0)
     scales[scales < 1e-9] = 1.0
-    model = LogisticRegression(C=regularisation, max_iter=5000, random_state=RANDOM_STATE)
+    model = LogisticRegression(C=regularisation, max_iter=2000, random_state=RANDOM_STATE)
     model.fit((rows.features - means) / scales, rows.labels, sample_weight=rows.weights)
     order = [list(model.classes_).index(label) for label in LABELS]
     return FittedModel(means, scales, model.coef_[order], model.intercept_[order])

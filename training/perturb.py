@@ -21,6 +21,10 @@ from training.source import Source
 
 SEED = 20261130
 SAME_TOPIC_SHARE = 0.3  # share of unrelated partners drawn from another article of the topic
+STACK_SHARE = 0.5
+STACK_ON_DIVERGE = ("move_attribution", "move_leading_phrase", "reformat_number")
+STACK_ON_AGREE = (*STACK_ON_DIVERGE, "drop_detail")
+ALIKE_HEAD = 3  # unrelated partners are drawn from this many most alike sentences
 EDIT_SETS: tuple[tuple[Verdict, Mapping[str, Edit]], ...] = (
     ("diverge", DIVERGE_EDITS),
     ("agree", AGREE_EDITS),
@@ -49,8 +53,16 @@ class GeneratedPair:
     published_at: date | None
 
 
-def generate_pairs(articles: Sequence[SourceArticle], seed: int = SEED) -> list[GeneratedPair]:
-    """Every source sentence's diverge, agree and unrelated pair (each when one can be made)."""
+def generate_pairs(
+    articles: Sequence[SourceArticle],
+    seed: int = SEED,
+    neighbours: Mapping[str, Sequence[str]] | None = None,
+) -> list[GeneratedPair]:
+    """Every source sentence's diverge, agree and unrelated pair (each when one can be made).
+
+    ``neighbours`` ranks, for a sentence, other sentences of its article or topic by how alike
+    they read (most alike first); unrelated partners are drawn from its head. Without it, the
+    article sentence sharing most words is taken."""
     rng = random.Random(seed)
     used: Counter[str] = Counter()
     by_topic = _articles_by_topic(articles)
@@ -60,9 +72,14 @@ def generate_pairs(articles: Sequence[SourceArticle], seed: int = SEED) -> list[
             for label, edits in EDIT_SETS:
                 edited = _edit_least_used(source, edits, used, rng)
                 if edited is not None:
-                    name, text = edited
+                    name, text = _maybe_stack(label, *edited, rng)
+                    if text == source.text:  # a second edit undid the first
+                        continue
                     pairs.append(_pair(article, source.text, text, label, name, rng))
-            partner = _unrelated_partner(article, index, by_topic, rng)
+            ranked = (neighbours or {}).get(source.text, ())
+            partner = _alike_partner(ranked, rng) or _unrelated_partner(
+                article, index, by_topic, rng
+            )
             if partner is not None:
                 text, kind = partner
                 pairs.append(_pair(article, source.text, text, "unrelated", kind, rng))
@@ -80,6 +97,24 @@ def _edit_least_used(
             used[name] += 1
             return name, edited
     return None
+
+
+def _maybe_stack(label: Verdict, name: str, text: str, rng: random.Random) -> tuple[str, str]:
+    """Half the time, a second meaning-keeping edit of another kind on top, so that edited
+    pairs are not all one word apart. Only edits that keep every detail go on a diverge edit."""
+    if rng.random() >= STACK_SHARE:
+        return name, text
+    names = [n for n in (STACK_ON_DIVERGE if label == "diverge" else STACK_ON_AGREE) if n != name]
+    for second in rng.sample(names, len(names)):
+        stacked = AGREE_EDITS[second](Source(text), rng)
+        if stacked is not None and stacked != text:
+            return f"{name}+{second}", stacked
+    return name, text
+
+
+def _alike_partner(ranked: Sequence[str], rng: random.Random) -> tuple[str, str] | None:
+    head = list(ranked[:ALIKE_HEAD])
+    return (rng.choice(head), "alike_sentence") if head else None
 
 
 def _pair(

@@ -11,6 +11,7 @@ of gold rows and both thresholds are chosen on out-of-fold predictions of the go
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -24,12 +25,13 @@ from typing import Any
 import numpy as np
 
 from comparison.pair_features import FEATURE_NAMES
-from comparison.pair_judge import LABELS, Thresholds, judge_from_dict
+from comparison.pair_judge import LABELS, judge_from_dict
 from training.card import write_card
 from training.corpora import RawArticle, basil_articles, bbc_articles, reuters_articles
 from training.featurize import FeatureRows, Featurizer
 from training.fit import FittedModel, LabelledRows, fit, log_loss, out_of_fold_probabilities
 from training.gold import GoldPair, basil_tune_triplets, load_gold
+from training.neighbours import alike_sentences
 from training.perturb import SEED, GeneratedPair, generate_pairs, label_counts
 from training.prepare import pick_sentences, source_article
 from training.scores import Score, score
@@ -38,8 +40,11 @@ from training.thresholds import ThresholdChoice, choose_thresholds, verdicts
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_OUTPUT = REPO / "comparison" / "data" / "pair_judge.json"
 DEFAULT_CARD = REPO / "comparison" / "data" / "PAIR_JUDGE.md"
-REGULARISATIONS = (0.1, 1.0)
-GOLD_WEIGHTS = (1.0, 5.0, 20.0)
+REGULARISATIONS = (0.01, 0.03, 0.1)
+GOLD_WEIGHTS = (2.0, 5.0, 20.0)
+# Generated unrelated pairs are far easier than gold ones (similarity 0.4 against 0.55): a low
+# weight keeps them from teaching that any paraphrase below copy-level similarity is unrelated.
+GENERATED_UNRELATED_WEIGHTS = (1.0, 0.1)
 RULES_NOTHING_SHARED_BELOW = 0.1  # the comparator's own early exit, for the rules baseline
 
 
@@ -53,6 +58,7 @@ class Settings:
     picked: int
     sources: int
     basil_sources: int
+    basil_articles: int | None
     seed: int
     threads: int
 
@@ -68,6 +74,7 @@ def parse_args(argv: Sequence[str] | None) -> Settings:
     parser.add_argument("--picked", type=int, default=6, help="sentences parsed per article")
     parser.add_argument("--sources", type=int, default=3, help="edited sentences per article")
     parser.add_argument("--basil-sources", type=int, default=4, help="per BASIL article")
+    parser.add_argument("--basil-articles", type=int, default=None, help="default: all tune")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--threads", type=int, default=2, help="torch threads for MiniLM")
     args = parser.parse_args(argv)
@@ -80,6 +87,7 @@ def parse_args(argv: Sequence[str] | None) -> Settings:
         args.picked,
         args.sources,
         args.basil_sources,
+        args.basil_articles,
         args.seed,
         args.threads,
     )
@@ -102,7 +110,9 @@ def raw_articles(settings: Settings, rng: random.Random) -> list[RawArticle]:
     return [
         *bbc_articles(corpora / "bbc", settings.bbc, rng),
         *reuters_articles(corpora / "reuters21578", settings.reuters, rng),
-        *basil_articles(corpora / "basil" / "articles", basil_tune_triplets(settings.shared)),
+        *basil_articles(corpora / "basil" / "articles", basil_tune_triplets(settings.shared))[
+            : settings.basil_articles
+        ],
     ]
 
 
@@ -113,12 +123,16 @@ def generated_pairs(settings: Settings, featurizer: Featurizer) -> list[Generate
     featurizer.facts(
         [(s, a.published_at) for a, ss in zip(articles, picked, strict=True) for s in ss]
     )
+    featurizer.encode([s for sentences in picked for s in sentences])
     sources = []
+    topics: dict[str, list[tuple[str, str]]] = {}
     for article, sentences in zip(articles, picked, strict=True):
         parsed = featurizer.facts([(s, article.published_at) for s in sentences])
         count = settings.basil_sources if article.corpus == "basil" else settings.sources
         sources.append(source_article(article, parsed, count))
-    return generate_pairs(sources, settings.seed)
+        topics.setdefault(article.topic, []).extend((article.id, s) for s in sentences)
+    neighbours = alike_sentences(topics, featurizer.vectors)
+    return generate_pairs(sources, settings.seed, neighbours)
 
 
 def generated_rows(pairs: Sequence[GeneratedPair], featurizer: Featurizer) -> FeatureRows:
@@ -138,9 +152,23 @@ def labelled(rows: FeatureRows, labels: Sequence[str], weight: float) -> Labelle
 
 
 @dataclass(frozen=True, slots=True)
-class Choice:
+class Hyperparameters:
     regularisation: float
     gold_weight: float
+    generated_unrelated_weight: float
+
+    def training_rows(
+        self, generated: LabelledRows, tune: FeatureRows, tune_labels: Sequence[str]
+    ) -> tuple[LabelledRows, LabelledRows]:
+        """The generated rows and the gold tune rows, weighted."""
+        weights = np.where(generated.labels == "unrelated", self.generated_unrelated_weight, 1.0)
+        weighted = LabelledRows(generated.features, generated.labels, weights * generated.weights)
+        return weighted, labelled(tune, tune_labels, self.gold_weight)
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    hyperparameters: Hyperparameters
     cv_log_loss: float
     probabilities: np.ndarray[Any, np.dtype[np.float64]]
 
@@ -148,18 +176,19 @@ class Choice:
 def choose_model(
     generated: LabelledRows, tune: FeatureRows, tune_pairs: Sequence[GoldPair]
 ) -> tuple[Choice, list[dict[str, float]]]:
-    """The (regularisation, gold weight) with the lowest out-of-fold log loss on gold tune."""
+    """The hyperparameters with the lowest out-of-fold log loss on the gold tune rows."""
     labels = [p.label for p in tune_pairs]
     groups = [f"{p.set}:{p.cluster}" for p in tune_pairs]
     tried, best = [], None
-    for regularisation in REGULARISATIONS:
-        for weight in GOLD_WEIGHTS:
-            folded = labelled(tune, labels, weight)
-            probabilities = out_of_fold_probabilities(generated, folded, groups, regularisation)
-            loss = log_loss(probabilities, folded.labels)
-            tried.append({"C": regularisation, "gold_weight": weight, "cv_log_loss": loss})
-            if best is None or loss < best.cv_log_loss:
-                best = Choice(regularisation, weight, loss, probabilities)
+    for values in itertools.product(REGULARISATIONS, GOLD_WEIGHTS, GENERATED_UNRELATED_WEIGHTS):
+        candidate = Hyperparameters(*values)
+        always, folded = candidate.training_rows(generated, tune, labels)
+        probabilities = out_of_fold_probabilities(always, folded, groups, candidate.regularisation)
+        loss = log_loss(probabilities, folded.labels)
+        tried.append({**asdict(candidate), "cv_log_loss": round(loss, 4)})
+        print(f"  {candidate}: out-of-fold log loss {loss:.3f}", flush=True)
+        if best is None or loss < best.cv_log_loss:
+            best = Choice(candidate, loss, probabilities)
     assert best is not None
     return best, tried
 
@@ -211,6 +240,42 @@ def _rounded(values: np.ndarray[Any, Any]) -> list[float]:
     return [round(float(v), 8) for v in values]
 
 
+@dataclass(frozen=True, slots=True)
+class Trained:
+    model: FittedModel
+    choice: Choice
+    tried: list[dict[str, float]]
+    thresholds: ThresholdChoice
+    verdicts: list[str]  # per gold pair: out-of-fold for tune rows, final model for check
+
+
+def train(
+    generated: Sequence[GeneratedPair],
+    generated_features: FeatureRows,
+    gold: Sequence[GoldPair],
+    gold_features: FeatureRows,
+) -> Trained:
+    """Choose hyperparameters and thresholds on out-of-fold tune predictions, then fit on all
+    generated pairs and every tune pair."""
+    tune_index = np.array([i for i, p in enumerate(gold) if p.part == "tune"])
+    tune_rows = _subset(gold_features, tune_index)
+    tune_labels = [gold[i].label for i in tune_index]
+    generated_rows_ = labelled(generated_features, [p.label for p in generated], 1.0)
+    choice, tried = choose_model(generated_rows_, tune_rows, [gold[i] for i in tune_index])
+    thresholds = choose_thresholds(choice.probabilities, tune_rows.has_reasons, tune_labels)
+    weighted, tune = choice.hyperparameters.training_rows(generated_rows_, tune_rows, tune_labels)
+    model = fit(weighted.plus(tune), choice.hyperparameters.regularisation)
+    judged = verdicts(
+        model.probabilities(gold_features.features.astype(np.float64)),
+        gold_features.has_reasons,
+        thresholds.thresholds,
+    )
+    out_of_fold = verdicts(choice.probabilities, tune_rows.has_reasons, thresholds.thresholds)
+    for position, index in enumerate(tune_index):
+        judged[index] = out_of_fold[position]
+    return Trained(model, choice, tried, thresholds, judged)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     settings = parse_args(argv)
     started = time.monotonic()
@@ -222,34 +287,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     gold_features = gold_rows(gold, featurizer)
     print(f"features built in {time.monotonic() - started:.0f}s", flush=True)
 
-    tune_index = np.array([i for i, p in enumerate(gold) if p.part == "tune"])
-    tune_pairs = [gold[i] for i in tune_index]
-    tune_rows = _subset(gold_features, tune_index)
-    generated_labelled = labelled(generated_features, [p.label for p in generated], 1.0)
-    choice, tried = choose_model(generated_labelled, tune_rows, tune_pairs)
-    thresholds = choose_thresholds(
-        choice.probabilities, tune_rows.has_reasons, [p.label for p in tune_pairs]
-    )
-    final = fit(
-        generated_labelled.plus(
-            labelled(tune_rows, [p.label for p in tune_pairs], choice.gold_weight)
-        ),
-        choice.regularisation,
-    )
+    trained = train(generated, generated_features, gold, gold_features)
+    scores = part_scores(gold, gold_features, trained.verdicts)
+    _print_scores(scores, trained)
 
-    judged = verdicts(
-        final.probabilities(gold_features.features.astype(np.float64)),
-        gold_features.has_reasons,
-        thresholds.thresholds,
-    )
-    tune_cv = verdicts(choice.probabilities, tune_rows.has_reasons, thresholds.thresholds)
-    for position, index in enumerate(tune_index):
-        judged[index] = tune_cv[position]  # tune rows are scored on out-of-fold predictions
-    scores = part_scores(gold, gold_features, judged)
-    _print_scores(scores, thresholds.thresholds, choice)
-
-    training = _metadata(settings, generated, gold, choice, tried, thresholds, scores)
-    data = judge_json(final, thresholds, training)
+    training = _metadata(settings, generated, gold, trained, scores)
+    data = judge_json(trained.model, trained.thresholds, training)
     judge_from_dict(data)  # the file must load with this code's feature names
     settings.output.parent.mkdir(parents=True, exist_ok=True)
     settings.output.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
@@ -264,11 +307,13 @@ def _subset(rows: FeatureRows, index: np.ndarray[Any, Any]) -> FeatureRows:
     )
 
 
-def _print_scores(scores: list[dict[str, Any]], thresholds: Thresholds, choice: Choice) -> None:
+def _print_scores(scores: list[dict[str, Any]], trained: Trained) -> None:
+    thresholds = trained.thresholds.thresholds
     print(
-        f"C={choice.regularisation} gold_weight={choice.gold_weight} "
-        f"cv_log_loss={choice.cv_log_loss:.3f} thresholds: diverge={thresholds.diverge:.3f} "
-        f"agree={thresholds.agree:.3f}"
+        f"{trained.choice.hyperparameters} cv_log_loss={trained.choice.cv_log_loss:.3f} "
+        f"thresholds: diverge={thresholds.diverge:.3f} agree={thresholds.agree:.3f} "
+        f"(constraints met: diverge {trained.thresholds.diverge_constraints_met}, "
+        f"agree {trained.thresholds.agree_constraint_met})"
     )
     for row in scores:
         where = f"{row['set']}/{row['part']}" + (" (CV)" if row["part"] == "tune" else "")
@@ -280,21 +325,21 @@ def _metadata(
     settings: Settings,
     generated: Sequence[GeneratedPair],
     gold: Sequence[GoldPair],
-    choice: Choice,
-    tried: list[dict[str, float]],
-    thresholds: ThresholdChoice,
+    trained: Trained,
     scores: list[dict[str, Any]],
 ) -> dict[str, Any]:
     import sklearn
 
+    choice, thresholds = trained.choice, trained.thresholds
     return {
         "model": "multinomial logistic regression (scikit-learn LogisticRegression, lbfgs)",
         "sklearn": sklearn.__version__,
         "seed": settings.seed,
-        "regularisation_C": choice.regularisation,
-        "gold_weight": choice.gold_weight,
+        "regularisation_C": choice.hyperparameters.regularisation,
+        "gold_weight": choice.hyperparameters.gold_weight,
+        "generated_unrelated_weight": choice.hyperparameters.generated_unrelated_weight,
         "cv_log_loss": round(choice.cv_log_loss, 4),
-        "hyperparameters_tried": tried,
+        "hyperparameters_tried": trained.tried,
         "thresholds_met_constraints": {
             "diverge": thresholds.diverge_constraints_met,
             "agree": thresholds.agree_constraint_met,

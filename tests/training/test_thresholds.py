@@ -1,0 +1,78 @@
+"""Threshold choice on hand-made probabilities, and the scores it is based on."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from comparison.pair_judge import Thresholds
+from training.scores import score
+from training.thresholds import NEVER, choose_thresholds, verdicts
+
+# columns: agree, diverge, unrelated
+PROBABILITIES = np.array(
+    [
+        [0.05, 0.90, 0.05],  # diverge, reasons
+        [0.10, 0.80, 0.10],  # diverge, reasons
+        [0.20, 0.70, 0.10],  # agree, reasons: a false alarm below 0.8
+        [0.10, 0.60, 0.30],  # diverge, reasons
+        [0.95, 0.02, 0.03],  # agree
+        [0.90, 0.05, 0.05],  # agree
+        [0.80, 0.10, 0.10],  # unrelated that looks like agree
+        [0.70, 0.05, 0.25],  # agree
+        [0.10, 0.95, 0.05],  # unrelated with high p(diverge) but no reasons
+    ]
+)
+REASONS = np.array([True, True, True, True, False, False, False, False, False])
+LABELS = [
+    "diverge",
+    "diverge",
+    "agree",
+    "diverge",
+    "agree",
+    "agree",
+    "unrelated",
+    "agree",
+    "unrelated",
+]
+
+
+def test_scores_count_diverge_precision_recall_and_agree_precision() -> None:
+    found = score(
+        ["diverge", "diverge", "agree", "unrelated"], ["diverge", "agree", "agree", "diverge"]
+    )
+
+    assert (found.diverge_precision, found.diverge_recall) == (0.5, 0.5)
+    assert found.diverge_f1 == pytest.approx(0.5)
+    assert found.false_diverge_on_agree == 0.5
+    assert (found.agree_predicted, found.agree_precision) == (1, 1.0)
+
+
+def test_diverge_needs_reasons_whatever_its_probability() -> None:
+    judged = verdicts(PROBABILITIES, REASONS, Thresholds(diverge=0.5, agree=0.99))
+
+    assert judged[8] == "unrelated"
+    assert judged[:4] == ["diverge"] * 4
+
+
+def test_the_diverge_threshold_stops_above_the_false_alarm() -> None:
+    choice = choose_thresholds(PROBABILITIES, REASONS, LABELS)
+
+    assert choice.thresholds.diverge == pytest.approx(0.8)
+    assert choice.diverge_constraints_met
+
+
+def test_the_agree_threshold_is_the_lowest_with_precise_agree_verdicts() -> None:
+    choice = choose_thresholds(PROBABILITIES, REASONS, LABELS)
+
+    assert choice.thresholds.agree == pytest.approx(0.9)
+    assert choice.agree_constraint_met
+
+
+def test_no_feasible_agree_threshold_means_never_agree() -> None:
+    labels = ["diverge"] * 4 + ["unrelated"] * 5
+
+    choice = choose_thresholds(PROBABILITIES, REASONS, labels)
+
+    assert choice.thresholds.agree == NEVER
+    assert not choice.agree_constraint_met
