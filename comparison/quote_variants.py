@@ -1,7 +1,7 @@
 """Word differences between two renderings of a quote that are only ways of writing the same
 words: compounds written apart ("work force" / "workforce"), British and American spelling
-("colour" / "color"), contractions ("it's" / "it is"), censored words ("f***ing") and a
-possessive 's.
+("colour" / "color"), transliterated names ("Sergei" / "Sergey"), contractions ("it's" /
+"it is"), censored words ("f***ing") and a possessive 's.
 
 Plural against singular ("pews" / "pew") and every other change of word stay differences.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from facts.names import same_name_word
 from facts.quote_words import MARKERS
 
 _CLITIC_READINGS = {"'s": frozenset({"is", "has", "us"}), "'d": frozenset({"would", "had"})}
@@ -57,7 +58,9 @@ def same_word(x: str, y: str) -> bool:
         return True
     if any({x, y} <= group for group in _SAME_WORDS):
         return True
-    return _censored(x, y) or _censored(y, x) or _american(x) == _american(y)
+    if _censored(x, y) or _censored(y, x) or same_name_word(x, y):
+        return True
+    return _american(x) == _american(y)
 
 
 def _censored(masked: str, word: str) -> bool:

@@ -92,6 +92,7 @@ def test_short_quote_of_function_words_is_not_compared() -> None:
         ),
         ("[The union] will not accept the cuts at all", "they will not accept the cuts at all"),
         ("the colour of the new harbour wall", "the color of the new harbor wall"),
+        ("I told Sergei the deal was over for good", "I told Sergey the deal was over for good"),
         ("how it affects our work force and our town", "how it affects our workforce and our town"),
         ("it's the best deal we've ever had", "it is the best deal we have ever had"),
         (
