@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from facts.date_anchoring import day_year, looks_ahead, month_year, this_week, weekday_date
 from facts.model import DateFact, TextSpan
+from facts.relative_dates import AGO_RE, DECADE_RE, ago, decade
 
 MONTHS = {
     "jan": 1,
@@ -210,6 +211,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
         ),
         _coming,
     ),
+    (AGO_RE, ago),
+    (DECADE_RE, decade),
     (re.compile(rf"\b(?:(?P<which>last|next|this)\s+)?(?P<weekday>{_WEEKDAY})\b", re.I), _weekday),
     (
         re.compile(

@@ -66,6 +66,12 @@ NOV_21 = date(2022, 11, 21)
             date(2022, 1, 31),
             date(2022, 2, 2),
         ),
+        (
+            "The ferry line closed two years ago, the operator said.",
+            "The ferry line closed in 2020, the operator said.",
+            date(2022, 7, 20),
+            date(2022, 7, 21),
+        ),
     ],
 )
 def test_one_date_written_two_ways_agrees(
@@ -106,6 +112,12 @@ def test_one_date_written_two_ways_agrees(
             "The council voted yesterday to close the depot.",
             date(2022, 2, 2),
             date(2022, 2, 3),
+        ),
+        (
+            "The ferry line closed two years ago, the operator said.",
+            "The ferry line closed in 2019, the operator said.",
+            date(2022, 7, 20),
+            date(2022, 7, 21),
         ),
     ],
 )

@@ -117,3 +117,23 @@ def test_a_year_range_needs_a_later_end() -> None:
 def test_last_year_is_the_articles_previous_year() -> None:
     fact = only("The plant closed last year.", date(2022, 7, 20))
     assert (fact.start, fact.end) == (date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_time_counted_back_from_the_article() -> None:
+    thursday = date(2022, 2, 3)
+    days = only("The ferry sank three days ago.", thursday)
+    assert (days.start, days.end, days.precision) == (date(2022, 1, 31), date(2022, 1, 31), "day")
+    weeks = only("The ferry sank two weeks ago.", thursday)
+    assert (weeks.start, weeks.end) == (date(2022, 1, 17), date(2022, 1, 23))
+    months = only("The ferry sank a month ago.", thursday)
+    assert (months.start, months.end) == (date(2022, 1, 1), date(2022, 1, 31))
+    years = only("The ferry sank two years ago.", thursday)
+    assert (years.start, years.end) == (date(2020, 1, 1), date(2020, 12, 31))
+
+
+def test_decades() -> None:
+    assert only("The pier was built in the 1970s.").start == date(1970, 1, 1)
+    nineties = only("The pier was built in the ’90s.", date(2022, 2, 3))
+    assert (nineties.start, nineties.end) == (date(1990, 1, 1), date(1999, 12, 31))
+    assert only("The pier was built in the '20s.", date(2022, 2, 3)).start == date(2020, 1, 1)
+    assert only("The pier was built in the '90s.", None).start is None
