@@ -16,7 +16,7 @@ from facts.model import ClaimFacts, QuoteFact, TextSpan
 from facts.names import same_entity
 from facts.quote_words import quote_tokens, quote_words
 
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|[Ww]e|us|[Oo]ur)\b|\b(?:I|[Ww]e)[’'](?:m|ve|re|ll|d)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur)\b")
 _CONTEXT_WORDS = 1
 
 
