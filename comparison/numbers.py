@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import math
+
 from comparison.findings import quoted, reason
 from comparison.model import Reason
 from comparison.rounding import same_written_figure
 from facts.model import ClaimFacts, QuantityFact
 
 _UNIT_KEYS = {"people": "person", "persons": "person"}
+# Two counts of one unit are taken for one count only within this ratio: "52 members" and "one
+# member, Senator X" count different things; "five dead" and "one dead" do not.
+_SAME_UNIT_RATIO = 10
+_UNNAMED_UNIT_RATIO = 3  # the same, when one side names no unit
 _VERB_REACH = 3  # tokens climbed from a counted noun to the verb that governs it
 _BOUND_WORDS = {
     "exact": "exact",
@@ -41,7 +47,8 @@ def _aligned(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -
     if qa.kind != qb.kind:
         return False
     if qa.unit and qb.unit:
-        return _unit_key(qa.unit) == _unit_key(qb.unit)
+        same_unit = _unit_key(qa.unit) == _unit_key(qb.unit)
+        return same_unit and (_ratio(qa, qb) <= _SAME_UNIT_RATIO or _scale_swapped(qa, qb))
     if not _same_magnitude(qa, qb):
         return False
     if qa.unit or qb.unit:
@@ -78,8 +85,21 @@ def _governing_verb(facts: ClaimFacts, index: int) -> str:
 
 
 def _same_magnitude(qa: QuantityFact, qb: QuantityFact) -> bool:
+    return _ratio(qa, qb) <= _UNNAMED_UNIT_RATIO
+
+
+def _scale_swapped(qa: QuantityFact, qb: QuantityFact) -> bool:
+    """ "$10 million" and "$10", "2 million" and "2 billion": one figure, another scale word."""
+    ratio = _ratio(qa, qb)
+    if not math.isfinite(ratio):
+        return False
+    exponent = math.log10(ratio)
+    return exponent >= 3 and math.isclose(exponent, round(exponent), abs_tol=1e-9)
+
+
+def _ratio(qa: QuantityFact, qb: QuantityFact) -> float:
     small, large = sorted((abs(qa.value), abs(qb.value)))
-    return small > 0 and large / small <= 3
+    return large / small if small > 0 else math.inf
 
 
 def _compatible(qa: QuantityFact, qb: QuantityFact) -> bool:

@@ -16,13 +16,19 @@ _FUTURE_CUE = re.compile(
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[.;:!?]")
-_LOOK_BACK = 80  # characters before the date searched for a future cue
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|reported|wrote|added|confirmed|stated)\s+(?:on\s+)?$", re.I
+)
+_LOOK_BACK = 160  # characters before the date searched for a future cue
 _SOON = timedelta(days=31)
 
 
 def looks_ahead(text: str, start: int) -> bool:
-    """Whether the clause before ``text[start:]`` speaks of the future."""
+    """Whether the clause before ``text[start:]`` speaks of the future. The day a statement
+    was made ("said Tuesday") is behind, whatever the statement is about."""
     before = text[max(0, start - _LOOK_BACK) : start]
+    if _SAID_BEFORE.search(before):
+        return False
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
     return bool(_FUTURE_CUE.search(clause))

@@ -113,3 +113,31 @@ def test_adjacent_figures_diverge(comparator: ClaimComparator, a: str, b: str) -
 )
 def test_roundings_and_conversions_agree(comparator: ClaimComparator, a: str, b: str) -> None:
     assert "number" not in reason_types(compare(comparator, a, b))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("a", "b", "diverges"),
+    [
+        (
+            "The ruling party has 52 members in the upper chamber.",
+            "One member of the ruling party in the upper chamber is recovering from surgery.",
+            False,
+        ),
+        (
+            "A rare gold coin could fetch $ 20 million at the auction.",
+            "A rare gold coin could fetch $ 20 at the auction.",
+            True,
+        ),
+        (
+            "The floods killed at least four people and displaced 9,000.",
+            "The floods killed at least one person and displaced 9,000.",
+            True,
+        ),
+    ],
+)
+def test_counts_far_apart_are_other_counts_unless_a_scale_word_changed(
+    comparator: ClaimComparator, a: str, b: str, diverges: bool
+) -> None:
+    numbers = [r for r in compare(comparator, a, b).reasons if r.type == "number"]
+    assert bool(numbers) is diverges

@@ -137,3 +137,16 @@ def test_decades() -> None:
     assert (nineties.start, nineties.end) == (date(1990, 1, 1), date(1999, 12, 31))
     assert only("The pier was built in the '20s.", date(2022, 2, 3)).start == date(2020, 1, 1)
     assert only("The pier was built in the '90s.", None).start is None
+
+
+def test_the_day_a_statement_was_made_is_behind() -> None:
+    thursday = date(2022, 2, 3)
+    assert only("The mayor said Tuesday the depot will close.", thursday).start == date(2022, 2, 1)
+    assert only("The depot will close, the mayor said on Tuesday.", thursday).start == date(
+        2022, 2, 1
+    )
+    far_cue = (
+        "The mayor is expected to present a long-delayed plan for the harbour, the depot and "
+        "the old ferry terminal at the council meeting on Tuesday."
+    )
+    assert only(far_cue, thursday).start == date(2022, 2, 8)
