@@ -53,14 +53,11 @@ def main(argv: Sequence[str] | None = None, backend_factory: BackendFactory | No
     with tempfile.TemporaryDirectory(prefix="crosscheck-audit-") as app_dir:
         backend = factory(Path(app_dir), args.encoder, None)
         try:
-            records = collect_audit(
-                backend, data_dir, args.part, args.articles, args.corroborations
-            )
+            run = collect_audit(backend, data_dir, args.part, args.articles, args.corroborations)
         finally:
             backend.close()
-    write_records(out, records)
-    kinds = [record["kind"] for record in records]
-    print(f"{out}: {kinds.count('diverge')} diverge, {kinds.count('corroboration')} corroboration")
+    write_records(out, run.records)
+    print(f"{out}: {run.summary()}")
     return EXIT_OK
 
 

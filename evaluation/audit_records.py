@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -90,23 +91,40 @@ def articles_of_part(
     return fixed_sample(in_part, count, seed)
 
 
+@dataclass(frozen=True, slots=True)
+class AuditRun:
+    records: list[AuditRecord]
+    articles_checked: int
+    corroborations_found: int
+    """Before sampling: how often the reports corroborated a claim."""
+
+    def summary(self) -> str:
+        kinds = [record["kind"] for record in self.records]
+        return (
+            f"{self.articles_checked} articles checked: {kinds.count(DIVERGE)} diverge, "
+            f"{kinds.count(CORROBORATION)} of {self.corroborations_found} corroborations"
+        )
+
+
 def collect_audit(
     backend: Backend, data_dir: Path, part: str, articles: int, corroborations: int
-) -> list[AuditRecord]:
+) -> AuditRun:
     """Index every BASIL article, check a sample of the part's articles, keep the flags."""
     corpus = load_basil_articles(data_dir)
     for article in corpus:
         backend.index(article.to_input())
+    checked = articles_of_part(corpus, triplet_parts(data_dir), part, articles, SAMPLE_SEED)
     diverging: list[AuditRecord] = []
     corroborating: list[AuditRecord] = []
-    for article in articles_of_part(corpus, triplet_parts(data_dir), part, articles, SAMPLE_SEED):
+    for article in checked:
         report = backend.check(article.to_input(), TOP_K)
         found_diverging, found_corroborating = diverge_and_corroboration_records(
             report, article, part
         )
         diverging += found_diverging
         corroborating += found_corroborating
-    return diverging + fixed_sample(corroborating, corroborations, SAMPLE_SEED)
+    sampled = fixed_sample(corroborating, corroborations, SAMPLE_SEED)
+    return AuditRun(diverging + sampled, len(checked), len(corroborating))
 
 
 def write_records(path: Path, records: Iterable[AuditRecord]) -> None:

@@ -124,7 +124,11 @@ def test_collect_indexes_everything_and_checks_only_the_parts_articles(
 ) -> None:
     backend = FakeBackend(check_rule=fixture_gold_verdict)
 
-    records = collect_audit(backend, fixture_data, "tune", articles=10, corroborations=3)
+    run = collect_audit(backend, fixture_data, "tune", articles=10, corroborations=3)
+
+    records = run.records
+    assert (run.articles_checked, run.corroborations_found) == (3, 14)
+    assert run.summary() == "3 articles checked: 2 diverge, 3 of 14 corroborations"
 
     assert len(backend.claims) == 6
     assert backend.checked == [f"basil-{TUNE_TRIPLET}_{n}" for n in (1, 2, 3)]
@@ -138,7 +142,9 @@ def test_collect_indexes_everything_and_checks_only_the_parts_articles(
     assert all(r["source"] != r["match_source"] for r in corroborating)
 
 
-def test_the_cli_writes_a_jsonl_to_label(fixture_data: Path, tmp_path: Path) -> None:
+def test_the_cli_writes_a_jsonl_to_label(
+    fixture_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "audit" / "check.jsonl"
 
     def factory(app_dir: Path, encoder: str, judge: str | None) -> Backend:
@@ -151,6 +157,7 @@ def test_the_cli_writes_a_jsonl_to_label(fixture_data: Path, tmp_path: Path) -> 
     assert {record["part"] for record in records} == {"check"}
     assert {record["label"] for record in records} == {None}
     assert any(record["kind"] == "diverge" for record in records)
+    assert capsys.readouterr().out.startswith(f"{out}: 3 articles checked: ")
 
 
 def test_the_cli_never_overwrites_a_file_that_may_hold_labels(
