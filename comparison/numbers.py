@@ -15,6 +15,7 @@ _UNIT_KEYS = {"people": "person", "persons": "person"}
 _SAME_UNIT_RATIO = 10
 _UNNAMED_UNIT_RATIO = 3  # the same, when one side names no unit
 _VERB_REACH = 3  # tokens climbed from a counted noun to the verb that governs it
+_DESCRIBED_REACH = 4  # tokens after a compound figure searched for the noun it describes
 _BOUND_WORDS = {
     "exact": "exact",
     "approx": "approximate",
@@ -46,6 +47,8 @@ def _reverse_has_compatible(qb: QuantityFact, a: ClaimFacts, b: ClaimFacts) -> b
 def _aligned(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -> bool:
     if qa.kind != qb.kind:
         return False
+    if _compound(qa, a) or _compound(qb, b):
+        return _describe_one_noun(qa, a, qb, b)
     if qa.unit and qb.unit:
         same_unit = _unit_key(qa.unit) == _unit_key(qb.unit)
         return same_unit and (_ratio(qa, qb) <= _SAME_UNIT_RATIO or _scale_swapped(qa, qb))
@@ -55,6 +58,28 @@ def _aligned(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -
         named = qa.unit in b.content_lemmas if qa.unit else qb.unit in a.content_lemmas
         return named or _counted_by_same_verb(qa, a, qb, b)
     return len(a.quantities) == 1 == len(b.quantities) or _counted_by_same_verb(qa, a, qb, b)
+
+
+def _compound(q: QuantityFact, facts: ClaimFacts) -> bool:
+    """ "A 35-word oath", "the 23-year-old Laci": the figure describes the noun after it."""
+    return facts.text[q.number_span.end : q.number_span.end + 1] == "-"
+
+
+def _describe_one_noun(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -> bool:
+    """Two compounds of one unit on the same noun ("35-word oath", "38-word oath"), not the
+    ages of two people or a "12-nation deal" against "11 nations"."""
+    if not (_compound(qa, a) and _compound(qb, b)) or qa.unit != qb.unit:
+        return False
+    noun = _described_noun(qa, a)
+    return bool(noun) and noun == _described_noun(qb, b)
+
+
+def _described_noun(q: QuantityFact, facts: ClaimFacts) -> str:
+    after = [t for t in facts.tokens if t.start >= q.span.end]
+    for token in after[:_DESCRIBED_REACH]:
+        if token.pos in ("NOUN", "PROPN") and token.start > q.span.end:
+            return token.lemma
+    return ""
 
 
 def _unit_key(unit: str) -> str:

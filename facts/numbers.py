@@ -67,7 +67,11 @@ NUMBER_PATTERN = (
     rf"|(?:{DIGITS})(?:(?:k|m)\b|\s*(?:mn|mil|bn)\b|\s+(?:{_SCALE}))*"
     rf"|{WORD_NUMBER}(?:\s+(?:and\s+)?(?:a\s+)?half)?)"
 )
-NUMBER_RE = re.compile(rf"(?<![\w.,:/-])(?:{NUMBER_PATTERN})(?![\w:/-]|\.\d|,\d)", re.IGNORECASE)
+# A number joined by a hyphen to a word counts it ("a 35-word oath", "a 9-year-old"); joined to
+# a digit it is part of a score or a code ("2-1", "1-800").
+NUMBER_RE = re.compile(
+    rf"(?<![\w.,:/-])(?:{NUMBER_PATTERN})(?![\w:/]|-(?![a-z])|\.\d|,\d)", re.IGNORECASE
+)
 
 
 def parse_number(text: str) -> float | None:

@@ -142,7 +142,8 @@ def _token_index(doc: Doc, start: int, end: int) -> int:
 
 def _looks_like_id(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 1) : start], text[end : end + 1]
-    return before in ("#", "-", "/") or after in ("-", "/", ":")
+    counts_a_word = after == "-" and text[end + 1 : end + 2].isalpha()
+    return before in ("#", "-", "/") or (after in ("-", "/", ":") and not counts_a_word)
 
 
 def _bound_name(match: re.Match[str] | None) -> Bound:

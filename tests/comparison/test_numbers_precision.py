@@ -141,3 +141,37 @@ def test_counts_far_apart_are_other_counts_unless_a_scale_word_changed(
 ) -> None:
     numbers = [r for r in compare(comparator, a, b).reasons if r.type == "number"]
     assert bool(numbers) is diverges
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("a", "b", "diverges"),
+    [
+        (
+            "The mayor read the 60-word pledge on the steps of the town hall.",
+            "On the steps of the town hall the mayor read the 65-word pledge.",
+            True,
+        ),
+        (
+            "Divers rescued a 7-year-old girl from the canal on Sunday.",
+            "Divers rescued an 8-year-old girl from the canal on Sunday.",
+            True,
+        ),
+        (
+            "The court sentenced the 41-year-old Hale for robbing his neighbour.",
+            "The court sentenced Hale for robbing his neighbour, 14-year-old Joss.",
+            False,
+        ),
+        (
+            "The pact covers fishing rights of 7 Baltic states.",
+            "The 8-nation Baltic pact covers fishing rights.",
+            False,
+        ),
+        ("The side won 2-1 at home on Sunday.", "The side won 3-1 at home on Sunday.", False),
+    ],
+)
+def test_a_figure_joined_to_a_word_describes_the_noun_after_it(
+    comparator: ClaimComparator, a: str, b: str, diverges: bool
+) -> None:
+    numbers = [r for r in compare(comparator, a, b).reasons if r.type == "number"]
+    assert bool(numbers) is diverges

@@ -65,3 +65,14 @@ def test_round_words_and_partial_counts_get_their_bound(
 ) -> None:
     (quantity,) = extract_quantities(nlp(text), [])
     assert quantity.bound == bound
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("a 35-word oath", "35"), ("a 9-year-old boy", "9"), ("won 2-1", None), ("COVID-19", None)],
+)
+def test_a_number_joined_to_a_word_is_found_but_not_a_score_or_code(
+    text: str, found: str | None
+) -> None:
+    match = NUMBER_RE.search(text)
+    assert (match.group() if match else None) == found
