@@ -4,81 +4,145 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from comparison import content_overlap
 from crosscheck.corpus import Corpus
+from crosscheck.fusion import reciprocal_rank_fusion
 from crosscheck.report import SyndicatedCopy
+from crosscheck.rerank import AFFINITY_WEIGHT, affinity, relevance, same_story
 from crosscheck.syndication import independence_groups, is_syndicated, shared_claims
-from embeddings import Vectors
-from storage import SqliteStore, StoredArticle, StoredClaim
+from embeddings import Hit, Vectors
+from storage import LexicalHit, SqliteStore, StoredArticle, StoredClaim
 
-OVERSAMPLE = 8
-EXTRA_CANDIDATES = 32
-LEXICAL_WEIGHT = 0.4
+DENSE_CANDIDATES = 64
+LEXICAL_CANDIDATES = 48
+FUSED_CANDIDATES = 64
 _WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
 class CandidateMatch:
-    """A claim of another article; ``relevance`` ranks it, ``similarity`` is the cosine."""
+    """A claim of another article; ``relevance`` ranks it, ``similarity`` is the cosine;
+    ``same_story`` when its article tells the checked article's story (it shares many of its
+    claims), so it is shown before the candidates of articles that share a sentence or two."""
 
     claim: StoredClaim
     article: StoredArticle
     similarity: float
     relevance: float
+    same_story: bool = False
 
 
-def relevance(similarity: float, this_text: str, other_text: str) -> float:
-    """Embedding similarity plus a share of content words in common.
+@dataclass(frozen=True, slots=True)
+class Retrieval:
+    """How many candidates each search brings and how many of their fusion are scored."""
 
-    Sentence embeddings of long news sentences blur the detail two outlets share
-    ("professional and fairly candid"); the lexical term brings such pairs back up.
-    """
-    return similarity + LEXICAL_WEIGHT * content_overlap(this_text, other_text)
+    dense: int = DENSE_CANDIDATES
+    lexical: int = LEXICAL_CANDIDATES
+    fused: int = FUSED_CANDIDATES
 
 
 class MatchFinder:
-    def __init__(self, store: SqliteStore, corpus: Corpus, similarity_floor: float):
+    """Candidates for each claim from two searches of the other articles: the nearest
+    vectors (FAISS) and BM25 over claim text (the store's lexical index), fused by
+    reciprocal rank, then re-ranked by :mod:`crosscheck.rerank`."""
+
+    def __init__(
+        self,
+        store: SqliteStore,
+        corpus: Corpus,
+        similarity_floor: float,
+        retrieval: Retrieval | None = None,
+    ):
         self._store = store
         self._corpus = corpus
         self._floor = similarity_floor
+        self._retrieval = retrieval or Retrieval()
 
     def find(
         self, article_id: str, texts: Sequence[str], vectors: Vectors, top_k: int
     ) -> list[list[CandidateMatch]]:
-        """For each vector, the nearest claims of other articles above the floor, best first.
+        """For each claim, the claims of other articles above the floor, best first.
 
         Returns more than ``top_k`` candidates: :func:`select` makes the final choice once
         the syndicated copies among them are known.
         """
         if len(vectors) == 0:
             return []
-        hits = self._corpus.search(vectors, top_k * OVERSAMPLE + EXTRA_CANDIDATES)
-        claims = self._store.claims_by_key(sorted({key for row in hits for key, _ in row}))
+        dense = self._corpus.search(vectors, self._retrieval.dense + len(vectors))
+        lexical = self._store.lexical_search(texts, self._retrieval.lexical, article_id)
+        claims = self._store.claims_by_key(sorted(_keys(dense) | _keys(lexical)))
+        pools = [
+            self._fused(article_id, claims, dense_row, lexical_row)
+            for dense_row, lexical_row in zip(dense, lexical, strict=True)
+        ]
+        cosines = self._cosines(pools, dense, vectors)
         articles = self._store.articles_by_id(
             sorted({claim.article_id for claim in claims.values()})
         )
-        found: list[list[CandidateMatch]] = []
-        for text, row in zip(texts, hits, strict=True):
-            candidates = [
-                CandidateMatch(
-                    claims[key],
-                    articles[claims[key].article_id],
-                    similarity,
-                    relevance(similarity, text, claims[key].text),
-                )
-                for key, similarity in row
-                if key in claims
-                and claims[key].article_id != article_id
-                and claims[key].article_id in articles
+        scored = [
+            [
+                _candidate(claims[key], articles, cosine[key], text)
+                for key in pool
+                if key in cosine and claims[key].article_id in articles
             ]
-            found.append(
-                sorted(
-                    (c for c in candidates if c.relevance >= self._floor),
-                    key=lambda c: -c.relevance,
+            for text, pool, cosine in zip(texts, pools, cosines, strict=True)
+        ]
+        return self._boosted(scored)
+
+    def _fused(
+        self,
+        article_id: str,
+        claims: Mapping[int, StoredClaim],
+        dense: Sequence[Hit],
+        lexical: Sequence[LexicalHit],
+    ) -> list[int]:
+        """The best fused candidates of one claim, other articles' claims only."""
+        rankings = [
+            [key for key, _ in hits if key in claims and claims[key].article_id != article_id]
+            for hits in (dense, lexical)
+        ]
+        fused = reciprocal_rank_fusion(rankings)
+        return [key for key, _ in fused[: self._retrieval.fused]]
+
+    def _cosines(
+        self, pools: Sequence[Sequence[int]], dense: Sequence[Sequence[Hit]], vectors: Vectors
+    ) -> list[dict[int, float]]:
+        """Cosine of each candidate to its claim: from the vector search, or computed from
+        the stored vectors for candidates only the lexical search found."""
+        cosines = [dict(row) for row in dense]
+        missing = sorted(
+            {
+                key
+                for pool, known in zip(pools, cosines, strict=True)
+                for key in pool
+                if key not in known
+            }
+        )
+        keys, stored = self._store.vectors(missing) if missing else ([], vectors[:0])
+        rows = dict(zip(keys, stored, strict=True))
+        for pool, known, vector in zip(pools, cosines, vectors, strict=True):
+            for key in pool:
+                if key not in known and key in rows:
+                    known[key] = float(rows[key] @ vector)
+        return cosines
+
+    def _boosted(self, scored: list[list[CandidateMatch]]) -> list[list[CandidateMatch]]:
+        """Each candidate's relevance raised by its article's affinity, floor applied."""
+        weights = affinity([[(c.article.id, c.relevance) for c in row] for row in scored])
+        story = same_story(weights)
+        found = []
+        for row in scored:
+            boosted = [
+                replace(
+                    c,
+                    relevance=c.relevance + AFFINITY_WEIGHT * weights[c.article.id],
+                    same_story=c.article.id in story,
                 )
-            )
+                for c in row
+            ]
+            kept = [c for c in boosted if c.relevance >= self._floor]
+            found.append(sorted(kept, key=lambda c: -c.relevance))
         return found
 
     def article_vectors(self, found: Iterable[Sequence[CandidateMatch]]) -> dict[str, Vectors]:
@@ -87,6 +151,18 @@ class MatchFinder:
             article.id: self._store.article_vectors(article.id)
             for article in _matched_articles(found)
         }
+
+
+def _keys(rows: Iterable[Iterable[tuple[int, float]]]) -> set[int]:
+    return {key for row in rows for key, _ in row}
+
+
+def _candidate(
+    claim: StoredClaim, articles: Mapping[str, StoredArticle], cosine: float, text: str
+) -> CandidateMatch:
+    return CandidateMatch(
+        claim, articles[claim.article_id], cosine, relevance(cosine, text, claim.text)
+    )
 
 
 def syndicated_copies(
@@ -124,20 +200,27 @@ def source_groups(
     return groups
 
 
-def select(candidates: Sequence[CandidateMatch], top_k: int) -> list[CandidateMatch]:
+def select(
+    candidates: Sequence[CandidateMatch], top_k: int, copies: Container[str] = frozenset()
+) -> list[CandidateMatch]:
     """``top_k`` matches, diversified across articles, each wording shown once.
 
-    A sentence that several articles carry word for word (a wire story and its syndicated
-    copies) is shown from the most relevant of them only, so it leaves room for others.
+    Candidates from articles that tell the same story come first; the others fill the slots
+    left. A sentence that several articles carry word for word (a wire story and its
+    syndicated copies) is shown from the most relevant of them only, so it leaves room for
+    others; an article outside ``copies`` (syndicated copies of the checked article) is
+    preferred, since only it can corroborate the claim.
     """
     seen: set[str] = set()
     distinct = []
-    for candidate in sorted(candidates, key=lambda c: -c.relevance):
+    for candidate in sorted(candidates, key=lambda c: (c.article.id in copies, -c.relevance)):
         wording = _wording(candidate.claim.text)
         if wording not in seen:
             seen.add(wording)
             distinct.append(candidate)
-    return diversified(distinct, top_k)
+    chosen = diversified([c for c in distinct if c.same_story], top_k)
+    others = [c for c in distinct if not c.same_story]
+    return chosen + diversified(others, top_k - len(chosen))
 
 
 def _wording(text: str) -> str:

@@ -153,7 +153,7 @@ class ConsistencyService:
         candidates = self._matches.find(prepared.record.id, texts, prepared.vectors, top_k)
         article_vectors = self._matches.article_vectors(candidates)
         copies = syndicated_copies(prepared.vectors, candidates, article_vectors)
-        found = [select(row, top_k) for row in candidates]
+        found = [select(row, top_k, copies) for row in candidates]
         groups = source_groups(found, article_vectors, copies)
         self._comparator.prime(_claims_to_compare(prepared, found))
         claims = [

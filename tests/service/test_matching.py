@@ -1,7 +1,15 @@
 from __future__ import annotations
 
-from crosscheck.matching import CandidateMatch, diversified, select
-from storage import StoredArticle, StoredClaim
+from pathlib import Path
+
+import pytest
+
+from claims.model import Claim
+from crosscheck.corpus import Corpus
+from crosscheck.fusion import reciprocal_rank_fusion
+from crosscheck.matching import CandidateMatch, MatchFinder, Retrieval, diversified, select
+from embeddings import HashingEncoder
+from storage import ArticleRecord, SqliteStore, StoredArticle, StoredClaim
 
 
 def candidate(article_id: str, similarity: float) -> CandidateMatch:
@@ -61,3 +69,116 @@ def test_the_same_wording_from_a_copy_is_shown_once() -> None:
         ("copy", 0.7),
         ("other", 0.6),
     ]
+
+
+# -- retrieval: vector search and BM25 fused, then re-ranked ------------------------------------
+
+ENCODER = HashingEncoder(dimension=256)
+
+
+def index(store: SqliteStore, article_id: str, texts: list[str]) -> None:
+    claims = [Claim(text, 0, len(text)) for text in texts]
+    record = ArticleRecord(article_id, f"Outlet {article_id}", " ".join(texts))
+    store.save_article(record, claims, ENCODER.encode(texts))
+
+
+def finder(tmp_path: Path, retrieval: Retrieval, floor: float = 0.0) -> MatchFinder:
+    store = SqliteStore(tmp_path / "db.sqlite3")
+    corpus = Corpus(store, ENCODER, None)
+    return MatchFinder(store, corpus, floor, retrieval)
+
+
+def found_ids(matches: MatchFinder, article_id: str, text: str) -> list[str]:
+    rows = matches.find(article_id, [text], ENCODER.encode([text]), top_k=5)
+    return [candidate.claim.public_id for candidate in rows[0]]
+
+
+def test_reciprocal_rank_fusion_puts_items_high_in_both_lists_first() -> None:
+    fused = reciprocal_rank_fusion([["a", "b", "c"], ["c", "d"]])
+    assert [item for item, _ in fused] == ["c", "a", "b", "d"]
+    assert fused[0][1] == pytest.approx(1 / 63 + 1 / 61)
+
+
+WEATHER = [
+    "The senator resigned on Friday after the vote in the senate.",
+    "Rain fell on the senate lawn on Friday.",
+    "The vote on Friday was close.",
+]
+
+
+def test_a_counterpart_only_bm25_finds_is_a_candidate(tmp_path: Path) -> None:
+    matches = finder(tmp_path, Retrieval(dense=1, lexical=5, fused=10))
+    index(matches._store, "weather", WEATHER)
+    index(matches._store, "profile", ["Kowalczyk quit."])
+    query = "Senator Kowalczyk resigned on Friday after the vote."
+    assert "profile:0" in found_ids(matches, "draft", query)
+    without_bm25 = finder(tmp_path, Retrieval(dense=1, lexical=0, fused=10))
+    assert "profile:0" not in found_ids(without_bm25, "draft", query)
+
+
+def test_the_checked_articles_own_claims_are_never_candidates(tmp_path: Path) -> None:
+    matches = finder(tmp_path, Retrieval())
+    index(matches._store, "weather", WEATHER)
+    index(matches._store, "draft", ["The senator resigned on Friday after the vote."])
+    found = found_ids(matches, "draft", "The senator resigned on Friday after the vote.")
+    assert found and all(claim_id.startswith("weather:") for claim_id in found)
+
+
+def test_a_claim_of_an_article_on_the_same_event_outranks_an_equal_stray_one(
+    tmp_path: Path,
+) -> None:
+    matches = finder(tmp_path, Retrieval())
+    shared = "Officials said the bridge would reopen in March."
+    index(matches._store, "stray", [shared, "A film festival opened in Cannes."])
+    index(
+        matches._store,
+        "same-event",
+        [shared, "Engineers found cracks in the bridge's main span.", "Traffic was diverted."],
+    )
+    draft = [shared, "Engineers found cracks in the main span of the bridge.", "Traffic diverted."]
+    rows = matches.find("draft", draft, ENCODER.encode(draft), top_k=5)
+    first: dict[str, CandidateMatch] = {}
+    for candidate in rows[0]:
+        first.setdefault(candidate.article.id, candidate)
+    assert first["same-event"].similarity == pytest.approx(first["stray"].similarity)
+    assert first["same-event"].relevance > first["stray"].relevance
+    assert rows[0][0].article.id == "same-event"
+
+
+def test_candidates_below_the_floor_are_dropped(tmp_path: Path) -> None:
+    matches = finder(tmp_path, Retrieval(), floor=5.0)
+    index(matches._store, "weather", WEATHER)
+    assert found_ids(matches, "draft", WEATHER[0]) == []
+
+
+def story(article_id: str, relevance: float, same_story: bool, text: str = "") -> CandidateMatch:
+    article = StoredArticle(article_id, article_id, "text", None, None, None, 1, "t", "t")
+    wording = text or f"claim {relevance}"
+    claim = StoredClaim(int(relevance * 1000), article_id, 0, wording, 0, len(wording))
+    return CandidateMatch(claim, article, relevance, relevance, same_story)
+
+
+def test_articles_telling_the_same_story_fill_the_slots_first() -> None:
+    candidates = [
+        story("stray-1", 0.95, False),
+        story("stray-2", 0.9, False),
+        story("b", 0.8, True),
+        story("b", 0.75, True),
+        story("c", 0.7, True),
+        story("b", 0.6, True),
+    ]
+    chosen = select(candidates, 4)
+    assert [(c.article.id, c.relevance) for c in chosen] == [
+        ("b", 0.8),
+        ("b", 0.75),
+        ("c", 0.7),
+        ("b", 0.6),
+    ]
+    assert [c.article.id for c in select(candidates, 6)][4:] == ["stray-1", "stray-2"]
+
+
+def test_a_shared_wording_is_shown_from_an_independent_article_rather_than_a_copy() -> None:
+    sentence = "The mayor said schools will stay closed for two days."
+    candidates = [story("copy", 0.9, True, sentence), story("rival", 0.7, True, sentence)]
+    assert [c.article.id for c in select(candidates, 5)] == ["copy"]
+    assert [c.article.id for c in select(candidates, 5, copies={"copy"})] == ["rival"]

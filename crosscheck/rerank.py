@@ -1,0 +1,76 @@
+"""Cheap re-ranking of candidate claims: how alike two claims are, and how alike two articles.
+
+A claim's relevance is its embedding cosine plus bonuses for content words, names and
+numbers in common: a sentence embedding of a long news sentence blurs the details two
+outlets share ("professional and fairly candid", "30,000"), which the bonuses bring back.
+An article's affinity is how many of the checked article's claims found a close claim in it:
+another outlet's story of the same event shares many facts, a story on a neighbouring topic
+only a sentence or two, so its claims get a share of that affinity on top of their own score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Iterable, Sequence
+from typing import TypeVar
+
+from comparison import content_overlap
+
+LEXICAL_WEIGHT = 0.4
+ANCHOR_WEIGHT = 0.2
+AFFINITY_WEIGHT = 1.0
+AFFINITY_FLOOR = 0.3
+SAME_STORY_SHARE = 0.6
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_NAME = re.compile(r"(?<![.!?\"“‘'(]\s)(?<!^)\b[A-Z][\w'’-]*[a-z][\w'’-]*")
+
+Key = TypeVar("Key", bound=Hashable)
+
+
+def anchors(text: str) -> frozenset[str]:
+    """Numbers and capitalised words inside the sentence (names, mostly), case-folded."""
+    numbers = {match.replace(",", "") for match in _NUMBER.findall(text)}
+    names = {match.casefold() for match in _NAME.findall(text.strip())}
+    return frozenset(numbers | names)
+
+
+def anchor_overlap(this_text: str, other_text: str) -> float:
+    """Share of the smaller anchor set that the other text also has (0 when either has none)."""
+    mine, theirs = anchors(this_text), anchors(other_text)
+    if not mine or not theirs:
+        return 0.0
+    return len(mine & theirs) / min(len(mine), len(theirs))
+
+
+def relevance(similarity: float, this_text: str, other_text: str) -> float:
+    """Cosine plus shares of content words and of names/numbers in common."""
+    return (
+        similarity
+        + LEXICAL_WEIGHT * content_overlap(this_text, other_text)
+        + ANCHOR_WEIGHT * anchor_overlap(this_text, other_text)
+    )
+
+
+def affinity(rows: Sequence[Iterable[tuple[Key, float]]]) -> dict[Key, float]:
+    """Per article: the mean over the checked claims of the best score a claim of that article
+    got for it, counted above ``AFFINITY_FLOOR`` (0 for a checked claim it had no candidate
+    for), so that many faint likenesses do not add up to one story."""
+    if not rows:
+        return {}
+    totals: dict[Key, float] = {}
+    for row in rows:
+        best: dict[Key, float] = {}
+        for article, score in row:
+            best[article] = max(score - AFFINITY_FLOOR, best.get(article, 0.0))
+        for article, score in best.items():
+            totals[article] = totals.get(article, 0.0) + score
+    return {article: total / len(rows) for article, total in totals.items()}
+
+
+def same_story(affinities: dict[Key, float]) -> set[Key]:
+    """The articles whose affinity is close to the highest: other outlets' versions of the
+    checked story (at least ``SAME_STORY_SHARE`` of the best article's affinity)."""
+    top = max(affinities.values(), default=0.0)
+    if top <= 0.0:
+        return set()
+    return {article for article, value in affinities.items() if value >= SAME_STORY_SHARE * top}
