@@ -8,6 +8,7 @@ from claims.model import Claim
 from crosscheck.corpus import Corpus
 from crosscheck.fusion import reciprocal_rank_fusion
 from crosscheck.matching import CandidateMatch, MatchFinder, Retrieval, diversified, select
+from crosscheck.rerank import affinity, anchor_overlap, anchors, same_story
 from embeddings import HashingEncoder
 from storage import ArticleRecord, SqliteStore, StoredArticle, StoredClaim
 
@@ -182,3 +183,23 @@ def test_a_shared_wording_is_shown_from_an_independent_article_rather_than_a_cop
     candidates = [story("copy", 0.9, True, sentence), story("rival", 0.7, True, sentence)]
     assert [c.article.id for c in select(candidates, 5)] == ["copy"]
     assert [c.article.id for c in select(candidates, 5, copies={"copy"})] == ["rival"]
+
+
+def test_anchors_are_numbers_and_names_inside_the_sentence() -> None:
+    found = anchors("The Senate voted 396-9 on Tuesday, and Randy Forbes cheered 30,000 fans.")
+    assert found == {"396", "9", "senate", "tuesday", "randy", "forbes", "30000"}
+    assert anchor_overlap("Forbes won 12 votes.", "Randy Forbes lost 12 votes.") == 1.0
+    assert anchor_overlap("no names here", "Randy Forbes") == 0.0
+
+
+def test_affinity_rewards_an_article_close_on_many_claims() -> None:
+    rows = [
+        [("story", 0.9), ("stray", 1.0)],
+        [("story", 0.8), ("story", 0.5)],
+        [("story", 0.7), ("stray", 0.2)],
+    ]
+    weights = affinity(rows)
+    assert weights["story"] == pytest.approx((0.6 + 0.5 + 0.4) / 3)
+    assert weights["stray"] == pytest.approx(0.7 / 3)
+    assert same_story(weights) == {"story"}
+    assert same_story({}) == set()
