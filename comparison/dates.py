@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from comparison.calendar_days import calendar_compatible, calendar_span
 from comparison.findings import quoted, reason
 from comparison.model import Reason
 from facts.lexicon import SPEECH_VERBS
@@ -97,12 +98,20 @@ def _shared_neighbours(da: DateFact, a: ClaimFacts, db: DateFact, b: ClaimFacts)
 
 def compatible_dates(da: DateFact, db: DateFact) -> bool:
     if da.start is None or da.end is None or db.start is None or db.end is None:
-        return da.key == db.key or da.key[:2] != db.key[:2]
+        return _unanchored_compatible(da, db)
     if da.end < db.start or db.end < da.start:
         return False
     if _contains(da, db) or _contains(db, da):
         return _precision_difference(da, db)
     return False
+
+
+def _unanchored_compatible(da: DateFact, db: DateFact) -> bool:
+    """Without the article's date: month-based dates by month and day, others by their key."""
+    span_a, span_b = calendar_span(da), calendar_span(db)
+    if span_a is not None and span_b is not None:
+        return calendar_compatible(span_a, span_b)
+    return da.key == db.key or da.key[:2] != db.key[:2]
 
 
 def _contains(outer: DateFact, inner: DateFact) -> bool:

@@ -125,3 +125,40 @@ def test_different_dates_diverge(
     comparator: ClaimComparator, a: str, b: str, a_date: date, b_date: date
 ) -> None:
     assert "date" in reason_types(compare(comparator, a, b, a_date, b_date))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "diverges"),
+    [
+        (
+            "The ferry line closed in mid-June, the operator said.",
+            "The ferry line closed on May 30, the operator said.",
+            True,
+        ),
+        (
+            "The ferry line closed in October, the operator said.",
+            "The ferry line closed on Nov. 3, the operator said.",
+            True,
+        ),
+        (
+            "The ferry line closed in June, the operator said.",
+            "The ferry line closed on June 3, the operator said.",
+            False,
+        ),
+        (
+            "The ferry line closed on June 3, 2021, the operator said.",
+            "The ferry line closed on June 3, the operator said.",
+            False,
+        ),
+        (
+            "The ferry line closed in late June, the operator said.",
+            "The ferry line closed on June 27, the operator said.",
+            False,
+        ),
+    ],
+)
+def test_without_article_dates_months_and_days_still_compare(
+    comparator: ClaimComparator, a: str, b: str, diverges: bool
+) -> None:
+    result = compare(comparator, a, b, None, None)
+    assert ("date" in reason_types(result)) is diverges
