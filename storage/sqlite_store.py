@@ -283,7 +283,13 @@ class SqliteStore:
         """For each text, the claims sharing the most of its words by BM25, best first
         (``exclude_article``'s own claims left out)."""
         with self._connection() as connection:
-            return [lexical.search(connection, text, limit, exclude_article) for text in texts]
+            own = {
+                row[0]
+                for row in connection.execute(
+                    "SELECT key FROM claims WHERE article_id = ?", (exclude_article,)
+                )
+            }
+            return [lexical.search(connection, text, limit, own) for text in texts]
 
     def changes_after(self, sequence: int) -> list[IndexChange]:
         """Every index change after ``sequence``, oldest first.
