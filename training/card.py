@@ -41,8 +41,8 @@ article of the BASIL *tune* triplets (check and held-out triplets are never read
 `training/perturb.py` (meaning-changing edits → diverge, meaning-keeping edits → agree,
 another sentence of the same article or topic → unrelated). Per corpus: {by_corpus}.
 
-| label | generator | pairs |
-|---|---|---|
+| label | generator | pairs | of which with a second, meaning-keeping edit |
+|---|---|---|---|
 {generated}
 
 Gold *tune* parts (`evaluation/splits.py`; different_event and unrelated_boilerplate →
@@ -74,11 +74,17 @@ a rule change changes the features, so re-run it after changing the rules.
 
 
 def _generated_rows(generated: Mapping[str, Mapping[str, int]]) -> str:
-    return "\n".join(
-        f"| {label} | {name} | {count} |"
-        for label, names in generated.items()
-        for name, count in names.items()
-    )
+    """One row per label and first edit; edits stacked on top of it are counted apart."""
+    rows = []
+    for label, names in generated.items():
+        totals: dict[str, list[int]] = {}
+        for name, count in names.items():
+            base = name.split("+")[0]
+            total = totals.setdefault(base, [0, 0])
+            total[0] += count
+            total[1] += count if "+" in name else 0
+        rows += [f"| {label} | {base} | {n} | {stacked} |" for base, (n, stacked) in totals.items()]
+    return "\n".join(rows)
 
 
 def _score_rows(scores: list[Mapping[str, Any]]) -> str:

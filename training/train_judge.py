@@ -76,7 +76,7 @@ def parse_args(argv: Sequence[str] | None) -> Settings:
     parser.add_argument("--basil-sources", type=int, default=4, help="per BASIL article")
     parser.add_argument("--basil-articles", type=int, default=None, help="default: all tune")
     parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--threads", type=int, default=2, help="torch threads for MiniLM")
+    parser.add_argument("--threads", type=int, default=1, help="torch threads for MiniLM")
     args = parser.parse_args(argv)
     return Settings(
         args.shared_data,
