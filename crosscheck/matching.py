@@ -22,15 +22,17 @@ _WORD = re.compile(r"\w+")
 
 @dataclass(frozen=True, slots=True)
 class CandidateMatch:
-    """A claim of another article; ``relevance`` ranks it, ``similarity`` is the cosine;
-    ``same_story`` when its article tells the checked article's story (it shares many of its
-    claims), so it is shown before the candidates of articles that share a sentence or two."""
+    """A claim of another article; ``relevance`` ranks it, ``similarity`` is the cosine,
+    ``affinity`` is its article's (see :func:`crosscheck.rerank.affinity`); ``same_story``
+    when its article tells the checked article's story (:func:`mark_same_story`), so it is
+    shown before the candidates of articles that share a sentence or two."""
 
     claim: StoredClaim
     article: StoredArticle
     similarity: float
     relevance: float
     same_story: bool = False
+    affinity: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,14 +132,13 @@ class MatchFinder:
     def _boosted(self, scored: list[list[CandidateMatch]]) -> list[list[CandidateMatch]]:
         """Each candidate's relevance raised by its article's affinity, floor applied."""
         weights = affinity([[(c.article.id, c.relevance) for c in row] for row in scored])
-        story = same_story(weights)
         found = []
         for row in scored:
             boosted = [
                 replace(
                     c,
                     relevance=c.relevance + AFFINITY_WEIGHT * weights[c.article.id],
-                    same_story=c.article.id in story,
+                    affinity=weights[c.article.id],
                 )
                 for c in row
             ]
@@ -198,6 +199,16 @@ def source_groups(
     )
     groups.update({a.id: f"copy:{a.id}" for a in matched if a.id in copies})
     return groups
+
+
+def mark_same_story(
+    found: Sequence[Sequence[CandidateMatch]], copies: Container[str]
+) -> list[list[CandidateMatch]]:
+    """The candidates with ``same_story`` set on those whose article tells the checked story;
+    ``copies`` (syndicated copies of the checked article) do not set the bar."""
+    affinities = {c.article.id: c.affinity for row in found for c in row}
+    story = same_story(affinities, copies)
+    return [[replace(c, same_story=c.article.id in story) for c in row] for row in found]
 
 
 def select(

@@ -11,7 +11,7 @@ only a sentence or two, so its claims get a share of that affinity on top of the
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Container, Hashable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from comparison import content_overlap
@@ -67,10 +67,12 @@ def affinity(rows: Sequence[Iterable[tuple[Key, float]]]) -> dict[Key, float]:
     return {article: total / len(rows) for article, total in totals.items()}
 
 
-def same_story(affinities: dict[Key, float]) -> set[Key]:
+def same_story(affinities: Mapping[Key, float], copies: Container[Key] = ()) -> set[Key]:
     """The articles whose affinity is close to the highest: other outlets' versions of the
-    checked story (at least ``SAME_STORY_SHARE`` of the best article's affinity)."""
-    top = max(affinities.values(), default=0.0)
+    checked story (at least ``SAME_STORY_SHARE`` of the best affinity). The best is taken
+    over articles that are not ``copies`` of the checked article: a copy shares nearly every
+    claim, and measured against it the other outlets' versions would not count."""
+    top = max((value for key, value in affinities.items() if key not in copies), default=0.0)
     if top <= 0.0:
         return set()
     return {article for article, value in affinities.items() if value >= SAME_STORY_SHARE * top}

@@ -15,6 +15,7 @@ from crosscheck.errors import ArticleNotFound, TooManyClaims
 from crosscheck.matching import (
     CandidateMatch,
     MatchFinder,
+    mark_same_story,
     select,
     source_groups,
     syndicated_copies,
@@ -153,7 +154,7 @@ class ConsistencyService:
         candidates = self._matches.find(prepared.record.id, texts, prepared.vectors, top_k)
         article_vectors = self._matches.article_vectors(candidates)
         copies = syndicated_copies(prepared.vectors, candidates, article_vectors)
-        found = [select(row, top_k, copies) for row in candidates]
+        found = [select(row, top_k, copies) for row in mark_same_story(candidates, copies)]
         groups = source_groups(found, article_vectors, copies)
         self._comparator.prime(_claims_to_compare(prepared, found))
         claims = [

@@ -7,7 +7,14 @@ import pytest
 from claims.model import Claim
 from crosscheck.corpus import Corpus
 from crosscheck.fusion import reciprocal_rank_fusion
-from crosscheck.matching import CandidateMatch, MatchFinder, Retrieval, diversified, select
+from crosscheck.matching import (
+    CandidateMatch,
+    MatchFinder,
+    Retrieval,
+    diversified,
+    mark_same_story,
+    select,
+)
 from crosscheck.rerank import affinity, anchor_overlap, anchors, same_story
 from embeddings import HashingEncoder
 from storage import ArticleRecord, SqliteStore, StoredArticle, StoredClaim
@@ -203,3 +210,18 @@ def test_affinity_rewards_an_article_close_on_many_claims() -> None:
     assert weights["stray"] == pytest.approx(0.7 / 3)
     assert same_story(weights) == {"story"}
     assert same_story({}) == set()
+
+
+def test_a_copy_of_the_checked_article_does_not_set_the_bar_for_the_same_story() -> None:
+    copy, rival, stray = (
+        CandidateMatch(c.claim, c.article, c.similarity, c.relevance, affinity=weight)
+        for c, weight in (
+            (story("copy", 0.9, False), 2.0),
+            (story("rival", 0.8, False), 0.5),
+            (story("stray", 0.7, False), 0.1),
+        )
+    )
+    marked = mark_same_story([[copy, rival, stray]], copies=set())[0]
+    assert [c.article.id for c in marked if c.same_story] == ["copy"]
+    marked = mark_same_story([[copy, rival, stray]], copies={"copy"})[0]
+    assert [c.article.id for c in marked if c.same_story] == ["copy", "rival"]
