@@ -130,7 +130,9 @@ class MatchFinder:
         return cosines
 
     def _boosted(self, scored: list[list[CandidateMatch]]) -> list[list[CandidateMatch]]:
-        """Each candidate's relevance raised by its article's affinity, floor applied."""
+        """Candidates at or above the floor (on their own relevance: a claim of an article on
+        the same story is no match unless it is close itself), each raised by its article's
+        affinity, best first."""
         weights = affinity([[(c.article.id, c.relevance) for c in row] for row in scored])
         found = []
         for row in scored:
@@ -141,9 +143,9 @@ class MatchFinder:
                     affinity=weights[c.article.id],
                 )
                 for c in row
+                if c.relevance >= self._floor
             ]
-            kept = [c for c in boosted if c.relevance >= self._floor]
-            found.append(sorted(kept, key=lambda c: -c.relevance))
+            found.append(sorted(boosted, key=lambda c: -c.relevance))
         return found
 
     def article_vectors(self, found: Iterable[Sequence[CandidateMatch]]) -> dict[str, Vectors]:

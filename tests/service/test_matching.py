@@ -225,3 +225,18 @@ def test_a_copy_of_the_checked_article_does_not_set_the_bar_for_the_same_story()
     assert [c.article.id for c in marked if c.same_story] == ["copy"]
     marked = mark_same_story([[copy, rival, stray]], copies={"copy"})[0]
     assert [c.article.id for c in marked if c.same_story] == ["copy", "rival"]
+
+
+def test_the_floor_applies_to_a_claim_before_its_articles_affinity(tmp_path: Path) -> None:
+    matches = finder(tmp_path, Retrieval(), floor=0.5)
+    story_texts = [
+        "Officials said the bridge would reopen in March.",
+        "Engineers found cracks in the bridge's main span.",
+        "A film festival opened in Cannes.",
+    ]
+    index(matches._store, "same-event", story_texts)
+    rows = matches.find("draft", story_texts[:2], ENCODER.encode(story_texts[:2]), top_k=5)
+    found = [c.claim.text for row in rows for c in row]
+    assert story_texts[0] in found and story_texts[1] in found
+    assert story_texts[2] not in found
+    assert all(c.affinity > 0 for row in rows for c in row)
