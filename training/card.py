@@ -58,8 +58,8 @@ Tune rows are scored on out-of-fold predictions, check rows with the final model
 "Rules" is the rules alone (diverge whenever they find reasons, after the comparator's early
 exits). Agree P is the share of agree verdicts that are gold agree.
 
-| set | part | n | who | diverge P | diverge R | diverge F1 | false diverge on agree | agree P (n) |
-|---|---|---|---|---|---|---|---|---|
+| set | part | n | who | div. P | div. R | div. F1 | false div. on agree | agree P (n) | agree R |
+|---|---|---|---|---|---|---|---|---|---|
 {scores}
 
 ## Rebuild
@@ -96,7 +96,8 @@ def _score_rows(scores: list[Mapping[str, Any]]) -> str:
                 f"| {row['set']} | {row['part']} | {int(s['n'])} | {who} "
                 f"| {s['diverge_precision']:.2f} | {s['diverge_recall']:.2f} "
                 f"| {s['diverge_f1']:.2f} | {s['false_diverge_on_agree']:.2f} "
-                f"| {s['agree_precision']:.2f} ({int(s['agree_predicted'])}) |"
+                f"| {s['agree_precision']:.2f} ({int(s['agree_predicted'])}) "
+                f"| {s['agree_recall']:.2f} |"
             )
     return "\n".join(lines)
 

@@ -16,13 +16,15 @@ class Score:
     false_diverge_on_agree: float  # share of gold agree pairs judged diverge
     agree_predicted: int
     agree_precision: float  # share of agree verdicts that are gold agree
+    agree_recall: float  # share of gold agree pairs judged agree
 
     def line(self) -> str:
         return (
             f"n={self.n:4d}  diverge P={self.diverge_precision:.2f} R={self.diverge_recall:.2f} "
             f"F1={self.diverge_f1:.2f} (predicted {self.diverge_predicted}, "
             f"false on agree {self.false_diverge_on_agree:.2f})  "
-            f"agree P={self.agree_precision:.2f} (predicted {self.agree_predicted})"
+            f"agree P={self.agree_precision:.2f} R={self.agree_recall:.2f} "
+            f"(predicted {self.agree_predicted})"
         )
 
 
@@ -38,6 +40,7 @@ def score(verdicts: Sequence[str], labels: Sequence[str]) -> Score:
     precision, recall = _ratio(true_diverge, predicted), _ratio(true_diverge, actual)
     f1 = 0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
     agree_predicted = sum(v == "agree" for v, _ in pairs)
+    agreed = sum(v == "agree" and g == "agree" for v, g in pairs)
     return Score(
         n=len(pairs),
         diverge_predicted=predicted,
@@ -49,7 +52,6 @@ def score(verdicts: Sequence[str], labels: Sequence[str]) -> Score:
             sum(g == "agree" for _, g in pairs),
         ),
         agree_predicted=agree_predicted,
-        agree_precision=_ratio(
-            sum(v == "agree" and g == "agree" for v, g in pairs), agree_predicted
-        ),
+        agree_precision=_ratio(agreed, agree_predicted),
+        agree_recall=_ratio(agreed, sum(g == "agree" for _, g in pairs)),
     )

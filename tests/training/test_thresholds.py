@@ -45,7 +45,7 @@ def test_scores_count_diverge_precision_recall_and_agree_precision() -> None:
     assert (found.diverge_precision, found.diverge_recall) == (0.5, 0.5)
     assert found.diverge_f1 == pytest.approx(0.5)
     assert found.false_diverge_on_agree == 0.5
-    assert (found.agree_predicted, found.agree_precision) == (1, 1.0)
+    assert (found.agree_predicted, found.agree_precision, found.agree_recall) == (1, 1.0, 0.5)
 
 
 def test_diverge_needs_reasons_whatever_its_probability() -> None:
