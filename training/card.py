@@ -55,8 +55,10 @@ unrelated): {gold_tune}.
 ## Scores
 
 Tune rows are scored on out-of-fold predictions, check rows with the final model.
-"Rules" is the rules alone (diverge whenever they find reasons, after the comparator's early
-exits). Agree P is the share of agree verdicts that are gold agree.
+"Rules" is the comparator without a judge: unrelated for different events or lemma overlap
+below 0.1, diverge whenever the rules find reasons, agree from overlap 0.2, else unrelated.
+Agree P is the share of agree verdicts that are gold agree; agree R the share of gold agree
+pairs judged agree.
 
 | set | part | n | who | div. P | div. R | div. F1 | false div. on agree | agree P (n) | agree R |
 |---|---|---|---|---|---|---|---|---|---|

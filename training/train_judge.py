@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import math
 import os
 import random
 import sys
@@ -45,7 +46,9 @@ GOLD_WEIGHTS = (2.0, 5.0, 20.0)
 # Generated unrelated pairs are far easier than gold ones (similarity 0.4 against 0.55): a low
 # weight keeps them from teaching that any paraphrase below copy-level similarity is unrelated.
 GENERATED_UNRELATED_WEIGHTS = (1.0, 0.1)
-RULES_NOTHING_SHARED_BELOW = 0.1  # the comparator's own early exit, for the rules baseline
+# The judge-less comparator's cut-offs (comparison/comparator.py), for the rules baseline.
+RULES_NOTHING_SHARED_BELOW = 0.1
+RULES_UNRELATED_BELOW = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,11 +197,17 @@ def choose_model(
 
 
 def rules_verdicts(rows: FeatureRows) -> list[str]:
-    """The rules alone: diverge when they find reasons (after the comparator's early exits)."""
+    """The comparator without a judge: unrelated for different events or little shared,
+    diverge when the rules find reasons, else agree once enough is shared."""
     overlap = rows.features[:, FEATURE_NAMES.index("lemma_overlap")]
     apart = rows.features[:, FEATURE_NAMES.index("different_events")] > 0
-    fired = rows.has_reasons & ~apart & (overlap >= RULES_NOTHING_SHARED_BELOW)
-    return ["diverge" if f else "agree" for f in fired]
+    compared = ~apart & (overlap >= RULES_NOTHING_SHARED_BELOW)
+    fired = rows.has_reasons & compared
+    agreed = compared & (overlap >= RULES_UNRELATED_BELOW)
+    return [
+        "diverge" if f else "agree" if a else "unrelated"
+        for f, a in zip(fired, agreed, strict=True)
+    ]
 
 
 def part_scores(
@@ -229,11 +238,17 @@ def judge_json(
         "coefficients": [_rounded(row) for row in model.coefficients],
         "intercepts": _rounded(model.intercepts),
         "thresholds": {
-            "diverge": round(choice.thresholds.diverge, 6),
-            "agree": round(choice.thresholds.agree, 6),
+            "diverge": _rounded_down(choice.thresholds.diverge),
+            "agree": _rounded_down(choice.thresholds.agree),
         },
         "training": training,
     }
+
+
+def _rounded_down(threshold: float) -> float:
+    """Six decimals, rounded down so that a probability that reached it still does; a
+    threshold above 1 (never) is kept as it is."""
+    return threshold if threshold > 1 else math.floor(threshold * 1e6) / 1e6
 
 
 def _rounded(values: np.ndarray[Any, Any]) -> list[float]:
