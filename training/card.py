@@ -52,6 +52,10 @@ unrelated): {gold_tune}.
 
 {features}
 
+Largest standardised weights (p(diverge) and p(agree) logits):
+
+{weights}
+
 ## Scores
 
 Tune rows are scored on out-of-fold predictions, check rows with the final model.
@@ -104,6 +108,16 @@ def _score_rows(scores: list[Mapping[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _top_weights(data: Mapping[str, Any], count: int = 8) -> str:
+    lines = []
+    for label in ("diverge", "agree"):
+        row = data["coefficients"][data["labels"].index(label)]
+        ranked = sorted(zip(data["feature_names"], row, strict=True), key=lambda w: -abs(w[1]))
+        shown = ", ".join(f"`{name}` {weight:+.2f}" for name, weight in ranked[:count])
+        lines.append(f"- {label}: {shown}")
+    return "\n".join(lines)
+
+
 def _inline(counts: Mapping[str, int]) -> str:
     return ", ".join(f"{key} {value}" for key, value in counts.items())
 
@@ -133,6 +147,7 @@ def render_card(data: Mapping[str, Any], size: int) -> str:
         gold_tune=_inline(training["gold_tune"]),
         features=", ".join(f"`{name}`" for name in data["feature_names"]),
         scores=_score_rows(training["scores"]),
+        weights=_top_weights(data),
     )
 
 
