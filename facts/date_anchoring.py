@@ -1,7 +1,8 @@
 """Which March, which Tuesday: a date written without its year or week, placed against the
 article's own date. News reports what has happened, so such a date is the most recent one not
-after the article; only a claim about what is still to come ("will meet Tuesday", "may double
-by early March") looks ahead to the next one."""
+after the article, unless the next one is only days away ("the vote is Dec. 5" in a late
+November article). A claim about what is still to come ("will meet Tuesday", "may double by
+early March") looks further ahead, up to four months."""
 
 from __future__ import annotations
 
@@ -11,16 +12,23 @@ from datetime import date, timedelta
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|would|could|may|might|'ll|is\s+to|are\s+to|going\s+to|set\s+to|due\s+to"
-    r"|expected\s+to|scheduled|slated|plans?\s+to|planned|intends?\s+to|aims?\s+to|upcoming"
-    r"|coming|next)\b",
+    r"|expected\s+to|scheduled|slated|plans?\s+to|planned|planning\s+to|preparing\s+to"
+    r"|poised\s+to|likely\s+to|intends?\s+to|aims?\s+to|upcoming|coming|next|starting|beginning)\b",
     re.I,
 )
-_CLAUSE_BREAK = re.compile(r"[.;:!?]")
+# A sentence or clause ends at ";", "!", "?" or a full stop before a capital, but not at the
+# stop of an initial or a title ("U.S. Senate", "Mr. Ruiz").
+_CLAUSE_BREAK = re.compile(
+    r"[;!?]|(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)\.(?=\s+[A-Z])"
+)
+# "extended until March", "funded into early December": a time limit still to run.
+_LIMIT_BEFORE = re.compile(r"\b(?:until|till|through|into)\s+(?:early\s+|mid-?|late\s+)?$", re.I)
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|reported|wrote|added|confirmed|stated)\s+(?:on\s+)?$", re.I
 )
 _LOOK_BACK = 160  # characters before the date searched for a future cue
-_SOON = timedelta(days=31)
+_SOON = timedelta(days=31)  # how far ahead an undated day or month may be without a cue
+_AHEAD = timedelta(days=120)  # how far ahead it may be when the claim looks ahead
 
 
 def looks_ahead(text: str, start: int) -> bool:
@@ -29,26 +37,26 @@ def looks_ahead(text: str, start: int) -> bool:
     before = text[max(0, start - _LOOK_BACK) : start]
     if _SAID_BEFORE.search(before):
         return False
+    if _LIMIT_BEFORE.search(before):
+        return True
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
     return bool(_FUTURE_CUE.search(clause))
 
 
-def month_year(month: int, anchor: date, ahead: bool) -> int:
-    """The year of the most recent such month not after ``anchor`` (the next one not before it
-    when ``ahead``)."""
-    if ahead:
-        return anchor.year if month >= anchor.month else anchor.year + 1
-    return anchor.year if month <= anchor.month else anchor.year - 1
+def month_year(month: int, anchor: date, ahead: bool, first_day: int = 1) -> int:
+    """The year of "March" (or of "late March", which begins on ``first_day``)."""
+    return day_year(month, first_day, anchor, ahead)
 
 
 def day_year(month: int, day: int, anchor: date, ahead: bool) -> int:
-    """The year of "March 3": the next one when ``ahead``; else this year's, unless that is more
-    than a month after ``anchor`` (an event a few weeks off is often written without "will")."""
+    """The year of "March 3": the next one when it is near enough, else the last one."""
     this_year = _safe_date(anchor.year, month, day)
-    if ahead:
-        return anchor.year if this_year >= anchor else anchor.year + 1
-    return anchor.year if this_year <= anchor + _SOON else anchor.year - 1
+    upcoming = this_year if this_year >= anchor else _safe_date(anchor.year + 1, month, day)
+    horizon = _AHEAD if ahead else _SOON
+    if upcoming - anchor <= horizon:
+        return upcoming.year
+    return anchor.year if this_year <= anchor else anchor.year - 1
 
 
 def _safe_date(year: int, month: int, day: int) -> date:

@@ -73,8 +73,8 @@ def _part_of_month(match: re.Match[str], anchor: date | None) -> tuple[str, Inte
     part = match.group("part").lower()
     month = _month_number(match.group("month"))
     year_text = match.group("year")
-    year = int(year_text) if year_text else _unwritten_year(match, month, anchor)
     first, last = {"early": (1, 10), "mid": (11, 20)}.get(part, (21, 31))
+    year = int(year_text) if year_text else _unwritten_year(match, month, anchor, first)
     key = f"pm:{part}-{month:02d}"
     if year is None:
         return key, None, "span"
@@ -91,12 +91,14 @@ def _month_only(match: re.Match[str], anchor: date | None) -> tuple[str, Interva
     return key, (date(year, month, 1), _month_end(year, month)), "month"
 
 
-def _unwritten_year(match: re.Match[str], month: int, anchor: date | None) -> int | None:
-    """ "In March": the last March up to the article's date, or the next one when the claim
-    looks ahead."""
+def _unwritten_year(
+    match: re.Match[str], month: int, anchor: date | None, first_day: int = 1
+) -> int | None:
+    """ "In March": the last March up to the article's date, unless the next one is near (or
+    nearer than four months when the claim looks ahead)."""
     if anchor is None:
         return None
-    return month_year(month, anchor, looks_ahead(match.string, match.start()))
+    return month_year(month, anchor, looks_ahead(match.string, match.start()), first_day)
 
 
 def _weekday(match: re.Match[str], anchor: date | None) -> tuple[str, Interval | None, str]:

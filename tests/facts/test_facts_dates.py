@@ -69,10 +69,17 @@ NOVEMBER_20 = date(2022, 11, 20)  # a Sunday
 def test_a_bare_month_is_the_last_such_month_up_to_the_article() -> None:
     march = only("The mayor resigned in March.", NOVEMBER_20)
     assert (march.start, march.end) == (date(2022, 3, 1), date(2022, 3, 31))
-    december = only("The mayor resigned in December.", NOVEMBER_20)
+    december = only("The mayor resigned in December.", date(2022, 10, 20))
     assert december.start == date(2021, 12, 1)
     november = only("The mayor resigned in November.", NOVEMBER_20)
     assert november.start == date(2022, 11, 1)
+
+
+def test_next_month_is_near_enough_to_be_meant() -> None:
+    assert only("The vote is in December.", NOVEMBER_20).start == date(2022, 12, 1)
+    assert only("Border crossings reopen starting in December.", NOVEMBER_20).start == date(
+        2022, 12, 1
+    )
 
 
 def test_a_month_still_to_come_is_the_next_one() -> None:
@@ -137,6 +144,26 @@ def test_decades() -> None:
     assert (nineties.start, nineties.end) == (date(1990, 1, 1), date(1999, 12, 31))
     assert only("The pier was built in the '20s.", date(2022, 2, 3)).start == date(2020, 1, 1)
     assert only("The pier was built in the '90s.", None).start is None
+
+
+def test_a_far_off_day_stays_behind_even_after_a_future_cue() -> None:
+    july = date(2021, 7, 20)
+    assert only("The panel will examine the Jan. 6 attack.", july).start == date(2021, 1, 6)
+    assert only("The panel will meet on Oct. 6.", july).start == date(2021, 10, 6)
+
+
+def test_a_time_limit_still_runs() -> None:
+    september = date(2021, 9, 30)
+    text = "Congress approved a measure to fund the government into early December."
+    assert only(text, september).start == date(2021, 12, 1)
+    assert only("Congress funded the government in early December.", september).start == date(
+        2020, 12, 1
+    )
+
+
+def test_an_abbreviation_does_not_end_the_clause_with_the_cue() -> None:
+    text = "The U.S. will reopen its land borders to vaccinated travellers in November."
+    assert only(text, date(2021, 10, 13)).start == date(2021, 11, 1)
 
 
 def test_the_day_a_statement_was_made_is_behind() -> None:
