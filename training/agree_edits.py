@@ -66,7 +66,7 @@ def move_leading_phrase(source: Source, rng: random.Random) -> str | None:
 
 _TRAILING_CLAUSE = re.compile(
     r", (?:which|who|including|while|as well as|adding|although|though|in a move|a move)\b"
-    r"[^“”\"]*(?P<end>[.!?])$"
+    r"[^“”\",]*(?P<end>[.!?])$"  # no comma inside: a mid-sentence clause is not trailing
 )
 _PARENTHESES = re.compile(r" \([^()]{2,60}\)")
 _WEEKDAY_DETAIL = re.compile(r" (?:on |last |this )?(?:" + "|".join(WEEKDAYS) + r")\b(?! night)")

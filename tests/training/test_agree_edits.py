@@ -129,6 +129,15 @@ def test_name_variant_keeps_the_name_after_a_title() -> None:
     assert name_variant(source, rng()) is None
 
 
+def test_drop_detail_keeps_a_relative_clause_that_the_main_verb_follows() -> None:
+    text = (
+        "The Dudley Taft investment group of Cincinnati, which includes a Providence firm, "
+        "is seeking to take the company private."
+    )
+
+    assert drop_detail(Source(text), rng()) is None
+
+
 @pytest.mark.parametrize("name", sorted(AGREE_EDITS))
 def test_every_edit_declines_a_sentence_without_what_it_needs(name: str) -> None:
     plain = Source("the crowd went home happy after a long and pleasant afternoon")
