@@ -13,7 +13,7 @@ from comparison.model import Reason
 from comparison.overlap import facts_overlap
 from comparison.tolerated import is_word_variant
 from facts.model import ClaimFacts, EntityFact
-from facts.names import same_entity, same_name_word
+from facts.names import PLACE_QUALIFIERS, same_entity, same_name_word
 
 MIN_OVERLAP = 0.5  # share of content words the claims must have in common
 MIN_SPELLING_RATIO = 0.75  # "iran"/"iraq", "austria"/"australia", "kiv"/"lviv"
@@ -21,6 +21,8 @@ MIN_LETTERS = 3
 MIN_TYPO_LETTERS = 6
 _CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _PREPOSITION_REACH = 2
+_PERSON = "PERSON"
+_MAX_PERSON_WORDS = 3
 _UNSURE_LABEL = "NAME"  # a capitalised run that spaCy did not label
 _NOT_NAMES = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 
@@ -56,11 +58,27 @@ def look_alike(ea: EntityFact, eb: EntityFact) -> bool:
         return False
     words_a, words_b = ea.key.split(), eb.key.split()
     if len(words_a) > 1 and len(words_b) > 1:
-        shared_surname = same_name_word(words_a[-1], words_b[-1])
-        return shared_surname and not _misspelt(words_a[0], words_b[0])
+        people = _PERSON in (ea.label, eb.label)
+        return (people and _other_given_name(words_a, words_b)) or _other_region(words_a, words_b)
     if len(words_a) == 1 == len(words_b):
         return _spelled_alike(words_a[0], words_b[0])
     return False
+
+
+def _other_given_name(words_a: list[str], words_b: list[str]) -> bool:
+    """ "Bill Clinton" and "Hillary Clinton"; not "Vincente Fox" and "Vicente Fox"."""
+    if max(len(words_a), len(words_b)) > _MAX_PERSON_WORDS:
+        return False
+    shared_surname = same_name_word(words_a[-1], words_b[-1])
+    return shared_surname and not _misspelt(words_a[0], words_b[0])
+
+
+def _other_region(words_a: list[str], words_b: list[str]) -> bool:
+    """ "North Korea" and "South Korea": one name, another compass word."""
+    if len(words_a) != len(words_b):
+        return False
+    differ = [(a, b) for a, b in zip(words_a, words_b, strict=True) if a != b]
+    return len(differ) == 1 and all(word in PLACE_QUALIFIERS for word in differ[0])
 
 
 def _same_role(ea: EntityFact, a: ClaimFacts, eb: EntityFact, b: ClaimFacts) -> bool:

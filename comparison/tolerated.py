@@ -6,6 +6,7 @@ other text names alone. "Sergey" where the other says "Sergei": another spelling
 where the other says "prime minister": its initials. None of them changes who or what the
 claim is about.
 """
+
 from __future__ import annotations
 
 from comparison.verbatim import contains_run

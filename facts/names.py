@@ -18,7 +18,7 @@ from facts.name_variants import name_variants
 # Transliterated endings folded in every key: Zelenskyy/Zelenskiy/Zelensky, Peskoff/Peskov.
 _KEY_RULES = [
     (re.compile(r"(?<=[a-z])(yy|iy|ii|yi)$"), "y"),
-    (re.compile(r"(?<=[a-z])ff$"), "v"),
+    (re.compile(r"(?<=[a-z]o)ff$"), "v"),
 ]
 # Systematic spelling differences of transliterated names, applied when two name words are
 # compared: Sergey/Sergei, Aleksei/Alexei, Victor/Viktor, Mathew/Matthew, Filip/Philip. They

@@ -39,6 +39,9 @@ def test_different_names_spelled_alike_look_alike(a: str, b: str, label: str) ->
         ("Sudan", "South Sudan", "GPE"),
         ("Rosalinda Pruitt", "Rosalind Pruitt", "PERSON"),
         ("Canada", "Mexico", "GPE"),
+        ("Jeff Marlowe", "Jeffrey Marlowe", "PERSON"),
+        ("Joints Chiefs of Staff", "Joint Chiefs of Staff", "ORG"),
+        ("Port Authority of Leeds", "Port Authority of Hull", "ORG"),
     ],
 )
 def test_variants_parts_and_unlike_names_are_not_look_alikes(a: str, b: str, label: str) -> None:
