@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-from bench.index_and_check import load_seeds  # noqa: E402
+from bench.index_and_check import load_seeds
 
 DRAFT_CLAIMS = 35
 
