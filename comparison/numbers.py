@@ -8,6 +8,7 @@ from comparison.findings import quoted, reason
 from comparison.model import Reason
 from comparison.rounding import same_written_figure
 from facts.model import ClaimFacts, QuantityFact
+from facts.vague_counts import is_vague_count
 
 _UNIT_KEYS = {"people": "person", "persons": "person"}
 # Two counts of one unit are taken for one count only within this ratio: "52 members" and "one
@@ -49,6 +50,8 @@ def _aligned(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -
         return False
     if _compound(qa, a) or _compound(qb, b):
         return _describe_one_noun(qa, a, qb, b)
+    if is_vague_count(qa) or is_vague_count(qb):
+        return _vague_aligned(qa, a, qb, b)
     if qa.unit and qb.unit:
         same_unit = _unit_key(qa.unit) == _unit_key(qb.unit)
         return same_unit and (_ratio(qa, qb) <= _SAME_UNIT_RATIO or _scale_swapped(qa, qb))
@@ -58,6 +61,29 @@ def _aligned(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -
         named = qa.unit in b.content_lemmas if qa.unit else qb.unit in a.content_lemmas
         return named or _counted_by_same_verb(qa, a, qb, b)
     return len(a.quantities) == 1 == len(b.quantities) or _counted_by_same_verb(qa, a, qb, b)
+
+
+def _vague_aligned(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -> bool:
+    """A count in words ("dozens of arrests") and another count of the same thing: the same
+    noun near in size or given to one verb ("a handful of protesters gathered" / "hundreds of
+    protesters gathered"), or the noun the other side's verb names ("200 people were
+    arrested")."""
+    if qa.unit and qb.unit and _unit_key(qa.unit) == _unit_key(qb.unit):
+        return _ratio(qa, qb) <= _SAME_UNIT_RATIO or _counted_by_same_verb(qa, a, qb, b)
+    if qa.unit and qb.unit:
+        return _verb_of_noun(qa, a, qb, b) or _verb_of_noun(qb, b, qa, a)
+    if not _same_magnitude(qa, qb):
+        return False
+    return _counted_by_same_verb(qa, a, qb, b)
+
+
+def _verb_of_noun(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -> bool:
+    """ "dozens of arrests" and "200 people were arrested": the noun counted on one side is the
+    verb the other side's count is given to, and that verb has no other count."""
+    verb = _governing_verb(b, qb.head)
+    if not verb or verb != qa.unit or _governing_verb(a, qa.head) == verb:
+        return False
+    return sum(_governing_verb(b, q.head) == verb for q in b.quantities) == 1
 
 
 def _compound(q: QuantityFact, facts: ClaimFacts) -> bool:
@@ -123,8 +149,18 @@ def _scale_swapped(qa: QuantityFact, qb: QuantityFact) -> bool:
 
 
 def _ratio(qa: QuantityFact, qb: QuantityFact) -> float:
+    if is_vague_count(qa) or is_vague_count(qb):
+        return _gap_ratio(qa, qb)
     small, large = sorted((abs(qa.value), abs(qb.value)))
     return large / small if small > 0 else math.inf
+
+
+def _gap_ratio(qa: QuantityFact, qb: QuantityFact) -> float:
+    """How far apart the ranges of two counts are: 1 when they meet."""
+    lower, upper = sorted((qa, qb), key=lambda q: q.low)
+    if upper.low <= lower.high:
+        return 1.0
+    return upper.low / lower.high if lower.high > 0 else math.inf
 
 
 def _compatible(qa: QuantityFact, qb: QuantityFact) -> bool:
@@ -141,11 +177,18 @@ def _distance(qa: QuantityFact, qb: QuantityFact) -> float:
 
 
 def _number_reason(qa: QuantityFact, qb: QuantityFact) -> Reason:
-    explanation = (
-        f"this: {quoted(qa.span)} ({_BOUND_WORDS[qa.bound]}); "
-        f"other: {quoted(qb.span)} ({_BOUND_WORDS[qb.bound]})"
+    this, other = (
+        f"{quoted(qa.span)} ({_bound_words(qa)})",
+        f"{quoted(qb.span)} ({_bound_words(qb)})",
     )
+    explanation = f"this: {this}; other: {other}"
     return reason("number", qa.span, qb.span, explanation)
+
+
+def _bound_words(q: QuantityFact) -> str:
+    if is_vague_count(q) and q.low < q.high:
+        return f"roughly {q.low:,.0f} to {q.high:,.0f}"
+    return _BOUND_WORDS[q.bound]
 
 
 def aligned_quantity_heads(a: ClaimFacts, b: ClaimFacts) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from facts.model import Bound, QuantityFact, QuantityKind, TextSpan
 from facts.numbers import NUMBER_PATTERN, NUMBER_RE, parse_number, round_magnitude
+from facts.vague_counts import extract_vague_counts
 
 _LOWER = (
     r"more\s+than|over|at\s+least|above|upwards\s+of|in\s+excess\s+of|exceeding|no\s+fewer\s+than"
@@ -70,7 +71,19 @@ def extract_quantities(doc: Doc, taken: list[tuple[int, int]]) -> list[QuantityF
         fact = _single_fact(doc, match)
         if fact is not None:
             found.append(fact)
+    found += _vague_counts(doc, [*taken, *((f.span.start, f.span.end) for f in found)])
     return sorted(found, key=lambda fact: fact.span.start)
+
+
+def _vague_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[QuantityFact]:
+    """ "Dozens of arrests", "twice": counts in words, not spans of a figure or a date, and not
+    of time ("a few days" is too loose a span to compare)."""
+    return [
+        fact
+        for fact in extract_vague_counts(doc)
+        if fact.unit not in TIME_UNITS
+        and not _overlaps(fact.number_span.start, fact.number_span.end, taken)
+    ]
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:

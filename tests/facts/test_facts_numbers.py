@@ -76,3 +76,43 @@ def test_a_number_joined_to_a_word_is_found_but_not_a_score_or_code(
 ) -> None:
     match = NUMBER_RE.search(text)
     assert (match.group() if match else None) == found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "phrase", "low", "high", "unit"),
+    [
+        ("Dozens of arrests followed the match.", "Dozens of arrests", 24, 150, "arrest"),
+        ("She was twice questioned.", "twice", 2, 2, "time"),
+        ("He was questioned several times.", "several times", 3, 15, "time"),
+        ("Several hundred troops crossed.", "Several hundred troops", 300, 1_500, "troop"),
+        ("A few council members objected.", "A few council members", 2, 7, "member"),
+        ("Tens of thousands marched.", "Tens of thousands", 20_000, 199_999, ""),
+    ],
+)
+def test_count_words_are_quantities_with_the_range_they_allow(
+    nlp: Language, text: str, phrase: str, low: float, high: float, unit: str
+) -> None:
+    (quantity,) = extract_quantities(nlp(text), [])
+    assert (quantity.span.text, quantity.low, quantity.high, quantity.unit) == (
+        phrase,
+        low,
+        high,
+        unit,
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose twice as fast as wages.",
+        "The lake is several times larger than the pond.",
+        "The strike lasted a few weeks.",
+        "Quite a few members objected.",
+        "Several other members objected.",
+        "Scores were settled.",
+    ],
+)
+def test_ratios_spans_of_time_and_hedged_count_words_are_left_out(nlp: Language, text: str) -> None:
+    assert extract_quantities(nlp(text), []) == []
