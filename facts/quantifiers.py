@@ -19,7 +19,11 @@ QUANTIFIER_KINDS: dict[str, Quantifier] = {
     "some": "partial",
     "few": "partial",
     "none": "none",
+    "majority": "majority",
+    "minority": "partial",
 }
+# "nearly all gun sales" leaves some out: not the universal "all gun sales".
+_ALMOST = frozenset({"nearly", "almost", "virtually", "practically"})
 
 
 def extract_quantifiers(doc: Doc) -> list[QuantifierFact]:
@@ -31,9 +35,18 @@ def extract_quantifiers(doc: Doc) -> list[QuantifierFact]:
         noun = _quantified_noun(token)
         if noun is None:
             continue
-        span = covering_span(doc, min(token.i, noun.i), max(token.i, noun.i))
-        found.append(QuantifierFact(token.lower_, kind, noun.lemma_.lower(), span, noun.i))
+        word, kind, first = _with_almost(token, kind)
+        span = covering_span(doc, min(first, noun.i), max(token.i, noun.i))
+        found.append(QuantifierFact(word, kind, noun.lemma_.lower(), span, noun.i))
     return found
+
+
+def _with_almost(token: Token, kind: Quantifier) -> tuple[str, Quantifier, int]:
+    """ "nearly all", "almost every": most of the set; the word, its kind and first token."""
+    before = token.nbor(-1) if token.i > 0 else None
+    if kind != "universal" or before is None or before.lower_ not in _ALMOST:
+        return token.lower_, kind, token.i
+    return f"{before.lower_} {token.lower_}", "majority", before.i
 
 
 def _is_number_hedge(token: Token) -> bool:

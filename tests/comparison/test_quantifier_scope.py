@@ -1,0 +1,52 @@
+"""How much of one set a claim covers: "nearly all sales" is not "all sales"."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from comparison.quantifiers import quantifier_reasons
+from facts.extract import extract_facts
+
+pytestmark = pytest.mark.slow
+
+
+def scope_clash(nlp: Language, a: str, b: str) -> bool:
+    return bool(quantifier_reasons(extract_facts(nlp(a)), extract_facts(nlp(b))))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The bill requires licences for nearly all boat sales.",
+            "The bill requires licences for all boat sales.",
+        ),
+        ("Most tenants signed the petition.", "All tenants signed the petition."),
+        ("Almost every tenant signed the petition.", "Every tenant signed the petition."),
+        ("Some tenants signed the petition.", "None of the tenants signed the petition."),
+        ("A minority of tenants signed the petition.", "All tenants signed the petition."),
+    ],
+)
+def test_different_scopes_of_one_set_diverge(nlp: Language, a: str, b: str) -> None:
+    assert scope_clash(nlp, a, b)
+    assert scope_clash(nlp, b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("All tenants signed the petition.", "Every tenant signed the petition."),
+        (
+            "The bill requires licences for nearly all boat sales.",
+            "The bill requires licences for almost all boat sales.",
+        ),
+        ("Most tenants signed the petition.", "A majority of tenants signed the petition."),
+        # different sets
+        ("Nearly all landlords opposed the bill.", "All tenants signed the petition."),
+        # "majority" naming an office, not a share
+        ("The majority leader opposed the bill.", "All senators opposed the bill."),
+    ],
+)
+def test_the_same_scope_or_other_sets_agree(nlp: Language, a: str, b: str) -> None:
+    assert not scope_clash(nlp, a, b)
