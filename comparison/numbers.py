@@ -10,7 +10,14 @@ from comparison.rounding import same_written_figure
 from facts.model import ClaimFacts, QuantityFact
 from facts.vague_counts import is_vague_count
 
-_UNIT_KEYS = {"people": "person", "persons": "person"}
+# Nouns newsrooms use for one counted thing: "19 actions" / "23 steps" / "20 measures" of a plan.
+_UNIT_KEYS = {
+    "people": "person",
+    "persons": "person",
+    "step": "action",
+    "measure": "action",
+    "house": "home",
+}
 # Two counts of one unit are taken for one count only within this ratio: "52 members" and "one
 # member, Senator X" count different things; "five dead" and "one dead" do not.
 _SAME_UNIT_RATIO = 10
