@@ -14,27 +14,24 @@ from spacy.tokens import Doc, Token
 
 from facts.model import QuantityFact, QuantityKind, TextSpan
 
-# Ranges the word allows, both ends included.
+# Ranges the word allows, both ends included. An "of" after the word is read with it.
 VAGUE_RANGES: dict[str, tuple[float, float]] = {
     "a couple of": (2, 3),
     "a few": (2, 7),
     "a handful of": (2, 10),
     "several": (3, 15),
-    "dozens of": (24, 150),
     "dozens": (24, 150),
     "scores of": (40, 400),
-    "hundreds of thousands of": (200_000, 1_999_999),
-    "hundreds of thousands": (200_000, 1_999_999),
-    "tens of thousands of": (20_000, 199_999),
-    "tens of thousands": (20_000, 199_999),
-    "hundreds of millions of": (2e8, 2e9),
-    "tens of millions of": (2e7, 2e8),
-    "hundreds of": (200, 1_999),
     "hundreds": (200, 1_999),
-    "thousands of": (2_000, 50_000),
     "thousands": (2_000, 50_000),
-    "millions of": (2e6, 5e7),
-    "billions of": (2e9, 5e10),
+    "tens of thousands": (20_000, 199_999),
+    "hundreds of thousands": (200_000, 1_999_999),
+    "millions": (2e6, 5e7),
+    "tens of millions": (2e7, 2e8),
+    "hundreds of millions": (2e8, 2e9),
+    "billions": (2e9, 5e10),
+    "tens of billions": (2e10, 2e11),
+    "hundreds of billions": (2e11, 2e12),
     "twice": (2, 2),
 }
 _SCALE_AFTER = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1e6, "billion": 1e9}
@@ -42,12 +39,13 @@ _SCALE_AFTER = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1e6, 
 _SCALABLE = {"a few", "several", "a couple of"}
 _PHRASE = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(VAGUE_RANGES, key=len)[::-1])
 _VAGUE_RE = re.compile(
-    rf"(?<![\w-])(?P<word>{_PHRASE})(?:\s+(?P<scale>{'|'.join(_SCALE_AFTER)})\b)?(?![\w-])",
+    rf"(?<![\w-])(?P<word>{_PHRASE})(?:\s+(?P<scale>{'|'.join(_SCALE_AFTER)})\b)?(?:\s+of\b)?"
+    rf"(?![\w-])",
     re.I,
 )
 # A hedge or a part-of-the-total word changes what the word allows; such counts are left out.
 _HEDGE_BEFORE = re.compile(
-    r"(?:more\s+than|over|at\s+least|up\s+to|fewer\s+than|less\s+than|nearly|almost|about"
+    r"\b(?:more\s+than|over|or|at\s+least|up\s+to|fewer\s+than|less\s+than|nearly|almost|about"
     r"|around|under|quite|the\s+first|the\s+last|every)\s+$",
     re.I,
 )
@@ -91,6 +89,8 @@ def _vague_fact(doc: Doc, match: re.Match[str]) -> QuantityFact | None:
         return None if _needs_noun(match) else _fact(doc, match, low, high, "", end, -1)
     noun_end = noun.idx + len(noun.text)
     unit = noun.lemma_.lower()
+    if unit in _SCALE_AFTER:
+        return None  # "dozens of thousands": a figure this module does not read
     if unit == "time" and _MULTIPLIER_AFTER.match(text[noun_end:]):
         return None
     return _fact(doc, match, low, high, unit, noun_end, _verb_side(noun).i)
@@ -131,7 +131,7 @@ def _fact(
         unit=unit,
         span=TextSpan(doc.text[start:end], start, end),
         number_span=TextSpan(match.group(), start, match.end()),
-        head=head if head >= 0 else _last_token(doc, match.end()),
+        head=head if head >= 0 else _first_token(doc, start),
     )
 
 
@@ -145,9 +145,10 @@ def _counted_noun(doc: Doc, end: int) -> Token | None:
     return None
 
 
-def _last_token(doc: Doc, end: int) -> int:
-    before = [token.i for token in doc if token.idx < end]
-    return before[-1] if before else -1
+def _first_token(doc: Doc, start: int) -> int:
+    """The count word itself ("Dozens of them fled"): the verb governs it."""
+    at = [token.i for token in doc if token.idx >= start]
+    return at[0] if at else -1
 
 
 def _compound_head(token: Token) -> Token:

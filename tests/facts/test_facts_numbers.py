@@ -88,6 +88,14 @@ def test_a_number_joined_to_a_word_is_found_but_not_a_score_or_code(
         ("Several hundred troops crossed.", "Several hundred troops", 300, 1_500, "troop"),
         ("A few council members objected.", "A few council members", 2, 7, "member"),
         ("Tens of thousands marched.", "Tens of thousands", 20_000, 199_999, ""),
+        (
+            "It sold hundreds of billions of dollars.",
+            "hundreds of billions of dollars",
+            2e11,
+            2e12,
+            "$",
+        ),
+        ("Aid for hundreds of farmers.", "hundreds of farmers", 200, 1_999, "farmer"),
     ],
 )
 def test_count_words_are_quantities_with_the_range_they_allow(
@@ -112,6 +120,7 @@ def test_count_words_are_quantities_with_the_range_they_allow(
         "Quite a few members objected.",
         "Several other members objected.",
         "Scores were settled.",
+        "He was questioned once or twice.",
     ],
 )
 def test_ratios_spans_of_time_and_hedged_count_words_are_left_out(nlp: Language, text: str) -> None:
