@@ -123,9 +123,7 @@ class RecordingComparator:
         self.primed.append([claim.text for claim in claims])
         self.inner.prime(claims)
 
-    def compare(
-        self, a: ClaimInput, b: ClaimInput, similarity: float | None = None
-    ) -> Comparison:
+    def compare(self, a: ClaimInput, b: ClaimInput, similarity: float | None = None) -> Comparison:
         return self.inner.compare(a, b, similarity)
 
 
