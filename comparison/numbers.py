@@ -72,11 +72,14 @@ def _aligned(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -
 
 def _vague_aligned(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -> bool:
     """A count in words ("dozens of arrests") and another count of the same thing: the same
-    noun near in size or given to one verb ("a handful of protesters gathered" / "hundreds of
-    protesters gathered"), or the noun the other side's verb names ("200 people were
-    arrested")."""
+    noun given to one verb ("a handful of protesters gathered" / "hundreds of protesters
+    gathered"), or the noun the other side's verb names ("200 people were arrested"). Nouns
+    alone are not enough: "several justices" who voiced concerns are not "two justices" who
+    agreed. Sums of money in words ("millions of dollars") are never precise enough."""
+    if qa.kind == "money":
+        return False
     if qa.unit and qb.unit and _unit_key(qa.unit) == _unit_key(qb.unit):
-        return _ratio(qa, qb) <= _SAME_UNIT_RATIO or _counted_by_same_verb(qa, a, qb, b)
+        return _counted_by_same_verb(qa, a, qb, b)
     if qa.unit and qb.unit:
         return _verb_of_noun(qa, a, qb, b) or _verb_of_noun(qb, b, qa, a)
     if not _same_magnitude(qa, qb):

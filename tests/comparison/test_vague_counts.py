@@ -96,6 +96,13 @@ def test_count_words_that_fit_the_figure_agree(nlp: Language, a: str, b: str) ->
         ),
         # a loose span of time is not compared
         ("The talks lasted a few days.", "The talks lasted 11 days."),
+        # one noun, different groups: those who objected and those who voted
+        (
+            "Several senators objected to the treaty.",
+            "Two senators voted for the treaty on Tuesday.",
+        ),
+        # sums of money in words are too loose to compare
+        ("The repairs cost millions of dollars.", "The repairs cost $900,000."),
         # a hedge changes what the word allows
         ("More than a few shareholders objected.", "Twelve shareholders objected."),
     ],
