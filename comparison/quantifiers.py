@@ -25,18 +25,24 @@ def _kind_on_side(kind: str, facts: ClaimFacts, noun: str) -> bool:
 
 
 def _grouped(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
-    """Quantified sets listed next to the same named entity on both sides (a list of recipients)."""
+    """Quantified sets listed next to the same named entity on both sides (a list of recipients).
+    A hedged "nearly all" is compared only with its own noun (its neighbours are other sets)."""
+    a_plain, b_plain = _unhedged(a), _unhedged(b)
     for ea in a.entities:
         for eb in b.entities:
             if not same_entity(ea.key, eb.key):
                 continue
-            group_a = [q for q in a.quantifiers if 0 < q.span.start - ea.span.end <= _GROUP_REACH]
-            group_b = [q for q in b.quantifiers if 0 < q.span.start - eb.span.end <= _GROUP_REACH]
+            group_a = [q for q in a_plain if 0 < q.span.start - ea.span.end <= _GROUP_REACH]
+            group_b = [q for q in b_plain if 0 < q.span.start - eb.span.end <= _GROUP_REACH]
             kinds_a, kinds_b = {q.kind for q in group_a}, {q.kind for q in group_b}
             if not group_a or not group_b or kinds_a == kinds_b:
                 continue
             return _group_reasons(a, ea, group_a, b, eb, group_b)
     return []
+
+
+def _unhedged(facts: ClaimFacts) -> list[QuantifierFact]:
+    return [q for q in facts.quantifiers if " " not in q.word]
 
 
 def _group_reasons(

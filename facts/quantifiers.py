@@ -19,8 +19,6 @@ QUANTIFIER_KINDS: dict[str, Quantifier] = {
     "some": "partial",
     "few": "partial",
     "none": "none",
-    "majority": "majority",
-    "minority": "partial",
 }
 # "nearly all gun sales" leaves some out: not the universal "all gun sales".
 _ALMOST = frozenset({"nearly", "almost", "virtually", "practically"})
