@@ -73,25 +73,24 @@ def _aligned(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -
 def _vague_aligned(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -> bool:
     """A count in words ("dozens of arrests") and another count of the same thing: the same
     noun given to one verb ("a handful of protesters gathered" / "hundreds of protesters
-    gathered"), or the noun the other side's verb names ("200 people were arrested"). Nouns
+    gathered"), or, near in size, the noun the other side's verb names ("200 people were
+    arrested", not "arrested four times"). Both sides must name what they count, and nouns
     alone are not enough: "several justices" who voiced concerns are not "two justices" who
     agreed. Sums of money in words ("millions of dollars") are never precise enough."""
-    if qa.kind == "money":
+    if qa.kind == "money" or not (qa.unit and qb.unit):
         return False
-    if qa.unit and qb.unit and _unit_key(qa.unit) == _unit_key(qb.unit):
+    if _unit_key(qa.unit) == _unit_key(qb.unit):
         return _counted_by_same_verb(qa, a, qb, b)
-    if qa.unit and qb.unit:
-        return _verb_of_noun(qa, a, qb, b) or _verb_of_noun(qb, b, qa, a)
-    if not _same_magnitude(qa, qb):
+    if _ratio(qa, qb) > _SAME_UNIT_RATIO:
         return False
-    return _counted_by_same_verb(qa, a, qb, b)
+    return _verb_of_noun(qa, a, qb, b) or _verb_of_noun(qb, b, qa, a)
 
 
 def _verb_of_noun(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -> bool:
     """ "dozens of arrests" and "200 people were arrested": the noun counted on one side is the
     verb the other side's count is given to, and that verb has no other count."""
     verb = _governing_verb(b, qb.head)
-    if not verb or verb != qa.unit or _governing_verb(a, qa.head) == verb:
+    if not verb or verb != qa.unit or qb.unit == "time" or _governing_verb(a, qa.head) == verb:
         return False
     return sum(_governing_verb(b, q.head) == verb for q in b.quantities) == 1
 

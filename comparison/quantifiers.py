@@ -6,18 +6,50 @@ from comparison.findings import reason
 from comparison.model import Reason
 from facts.model import ClaimFacts, EntityFact, QuantifierFact, TextSpan
 from facts.names import same_entity
+from facts.quantifiers import QUANTIFIER_KINDS
 
 _GROUP_REACH = 70
+_ANCHOR_REACH = 4  # heads climbed from a quantified noun to the word it hangs on
+_QUANTIFIER_WORDS = frozenset(QUANTIFIER_KINDS)
 
 
 def quantifier_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     for qa in a.quantifiers:
         for qb in b.quantifiers:
-            if qa.kind == qb.kind:
-                continue
-            if qa.noun == qb.noun and not _kind_on_side(qb.kind, a, qa.noun):
+            if _clash(qa, a, qb, b):
                 return [_reason(qa.span, qb.span, qa, qb, "quantifier")]
     return _grouped(a, b)
+
+
+def _clash(qa: QuantifierFact, a: ClaimFacts, qb: QuantifierFact, b: ClaimFacts) -> bool:
+    """Other scopes of one set, unless ``a`` also states the other scope of it."""
+    if qa.kind == qb.kind or qa.noun != qb.noun or _kind_on_side(qb.kind, a, qa.noun):
+        return False
+    return not (_hedged(qa) or _hedged(qb)) or _same_anchor(qa, a, qb, b)
+
+
+def _hedged(q: QuantifierFact) -> bool:
+    return " " in q.word  # "nearly all", "almost every"
+
+
+def _same_anchor(qa: QuantifierFact, a: ClaimFacts, qb: QuantifierFact, b: ClaimFacts) -> bool:
+    """ "checks for nearly all gun sales" / "checks for all gun sales": the set is said to be
+    in the same relation on both sides. "Almost all candidates came from the party" and "all
+    candidates are funded by the state" say other things of it."""
+    anchor = _anchor(a, qa.head)
+    return bool(anchor) and anchor == _anchor(b, qb.head)
+
+
+def _anchor(facts: ClaimFacts, index: int) -> str:
+    """The verb or noun the quantified noun hangs on, through prepositions and the quantifier."""
+    for _ in range(_ANCHOR_REACH):
+        if not 0 <= index < len(facts.tokens) or facts.tokens[index].head == index:
+            return ""
+        index = facts.tokens[index].head
+        token = facts.tokens[index]
+        if token.pos in ("VERB", "NOUN") and token.lemma not in _QUANTIFIER_WORDS:
+            return token.lemma
+    return ""
 
 
 def _kind_on_side(kind: str, facts: ClaimFacts, noun: str) -> bool:

@@ -43,6 +43,11 @@ def test_different_scopes_of_one_set_diverge(nlp: Language, a: str, b: str) -> N
         ("Most tenants signed the petition.", "A majority of tenants signed the petition."),
         # different sets
         ("Nearly all landlords opposed the bill.", "All tenants signed the petition."),
+        # one set, but other things said of it
+        (
+            "Almost all candidates came from the ruling party.",
+            "All candidates are funded by the state.",
+        ),
         # different sets after one name: the hedge is read only against its own noun
         (
             "Under the Constitution, virtually all bills are vetted by lawyers.",

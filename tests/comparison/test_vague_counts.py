@@ -101,6 +101,11 @@ def test_count_words_that_fit_the_figure_agree(nlp: Language, a: str, b: str) ->
             "Several senators objected to the treaty.",
             "Two senators voted for the treaty on Tuesday.",
         ),
+        # the arrests of one man, or of one person, are not the arrests of a crowd
+        ("Police made dozens of arrests in the port.", "He had been arrested four times."),
+        ("Police made dozens of arrests in the port.", "One sailor was arrested in the port."),
+        # a side that does not say what it counts
+        ("Dozens gathered at the gate.", "More than 200 pilgrims gathered at the gate."),
         # sums of money in words are too loose to compare
         ("The repairs cost millions of dollars.", "The repairs cost $900,000."),
         # a hedge changes what the word allows
