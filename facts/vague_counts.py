@@ -79,7 +79,10 @@ def _vague_fact(doc: Doc, match: re.Match[str]) -> QuantityFact | None:
     start, end = match.span()
     if _HEDGE_BEFORE.search(text[max(0, start - 20) : start]) or _PART_AFTER.match(text[end:]):
         return None
-    low, high = _range(match)
+    allowed = _range(match)
+    if allowed is None:
+        return None
+    low, high = allowed
     if match.group("word").lower() == "twice":
         if _MULTIPLIER_AFTER.match(text[end:]):
             return None
@@ -101,23 +104,22 @@ def _needs_noun(match: re.Match[str]) -> bool:
     return match.group("word").lower().startswith(("a ", "several"))
 
 
-def _range(match: re.Match[str]) -> tuple[float, float]:
+def _range(match: re.Match[str]) -> tuple[float, float] | None:
+    """The counts the words allow; None for a scale word after a word that takes none."""
     word = re.sub(r"\s+", " ", match.group("word").lower())
     low, high = VAGUE_RANGES[word]
     scale = match.group("scale")
     if scale is None:
         return low, high
     if word not in _SCALABLE:
-        return math.nan, math.nan
+        return None
     factor = _SCALE_AFTER[scale.lower()]
     return low * factor, high * factor
 
 
 def _fact(
     doc: Doc, match: re.Match[str], low: float, high: float, unit: str, end: int, head: int
-) -> QuantityFact | None:
-    if math.isnan(low):
-        return None
+) -> QuantityFact:
     kind: QuantityKind = "count"
     if unit in _MONEY_NOUNS:
         kind, unit = "money", "$"
