@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from comparison.comparator import NOTHING_SHARED_BELOW, UNRELATED_BELOW
 from comparison.pair_features import FEATURE_NAMES
 from comparison.pair_judge import LABELS, judge_from_dict
 from training.card import write_card
@@ -46,9 +47,6 @@ GOLD_WEIGHTS = (2.0, 5.0, 20.0)
 # Generated unrelated pairs are far easier than gold ones (similarity 0.4 against 0.55): a low
 # weight keeps them from teaching that any paraphrase below copy-level similarity is unrelated.
 GENERATED_UNRELATED_WEIGHTS = (1.0, 0.1)
-# The judge-less comparator's cut-offs (comparison/comparator.py), for the rules baseline.
-RULES_NOTHING_SHARED_BELOW = 0.1
-RULES_UNRELATED_BELOW = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,9 +199,9 @@ def rules_verdicts(rows: FeatureRows) -> list[str]:
     diverge when the rules find reasons, else agree once enough is shared."""
     overlap = rows.features[:, FEATURE_NAMES.index("lemma_overlap")]
     apart = rows.features[:, FEATURE_NAMES.index("different_events")] > 0
-    compared = ~apart & (overlap >= RULES_NOTHING_SHARED_BELOW)
+    compared = ~apart & (overlap >= NOTHING_SHARED_BELOW)
     fired = rows.has_reasons & compared
-    agreed = compared & (overlap >= RULES_UNRELATED_BELOW)
+    agreed = compared & (overlap >= UNRELATED_BELOW)
     return [
         "diverge" if f else "agree" if a else "unrelated"
         for f, a in zip(fired, agreed, strict=True)
