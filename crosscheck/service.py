@@ -10,6 +10,7 @@ from typing import Protocol
 
 from claims.model import Claim, ExtractedArticle
 from comparison.model import ClaimInput, Comparison
+from crosscheck.alignment import AlignedPair, best_in_each_article
 from crosscheck.corpus import Corpus
 from crosscheck.errors import ArticleNotFound, TooManyClaims
 from crosscheck.matching import (
@@ -156,10 +157,11 @@ class ConsistencyService:
         copies = syndicated_copies(prepared.vectors, candidates, article_vectors)
         found = [select(row, top_k, copies) for row in mark_same_story(candidates, copies)]
         groups = source_groups(found, article_vectors, copies)
-        self._comparator.prime(_claims_to_compare(prepared, found))
+        aligned = best_in_each_article(candidates)
+        self._comparator.prime(_claims_to_compare(prepared, found, aligned))
         claims = [
-            self._claim_report(prepared, position, claim, candidates, copies, groups)
-            for position, (claim, candidates) in enumerate(zip(prepared.claims, found, strict=True))
+            self._claim_report(prepared, position, claim, row, copies, groups, aligned)
+            for position, (claim, row) in enumerate(zip(prepared.claims, found, strict=True))
         ]
         if index:
             self._store.save_article(prepared.record, prepared.claims, prepared.vectors)
@@ -187,10 +189,17 @@ class ConsistencyService:
         candidates: Sequence[CandidateMatch],
         copies: dict[str, SyndicatedCopy],
         groups: dict[str, str],
+        aligned: set[AlignedPair],
     ) -> ClaimReport:
         this = ClaimInput(claim.text, prepared.published_on)
         matches = [
-            self._match(this, candidate, candidate.article.id in copies) for candidate in candidates
+            self._match(
+                this,
+                candidate,
+                syndicated=candidate.article.id in copies,
+                counterpart=(position, candidate.claim.public_id) in aligned,
+            )
+            for candidate in candidates
         ]
         agreeing_groups = {
             groups[match.article_id]
@@ -207,9 +216,17 @@ class ConsistencyService:
             matches=matches,
         )
 
-    def _match(self, this: ClaimInput, candidate: CandidateMatch, syndicated: bool) -> Match:
+    def _match(
+        self, this: ClaimInput, candidate: CandidateMatch, syndicated: bool, counterpart: bool
+    ) -> Match:
+        """The candidate with a verdict; a nearby claim that is not the claim's counterpart in
+        its article (see :mod:`crosscheck.alignment`) is ``unrelated``, not compared."""
         other = ClaimInput(candidate.claim.text, publication_date(candidate.article.published_at))
-        comparison = self._comparator.compare(this, other, candidate.similarity)
+        comparison = (
+            self._comparator.compare(this, other, candidate.similarity)
+            if counterpart
+            else Comparison("unrelated")
+        )
         return Match(
             article_id=candidate.article.id,
             source=candidate.article.source,
@@ -240,13 +257,24 @@ class ConsistencyService:
 
 
 def _claims_to_compare(
-    prepared: PreparedArticle, found: Sequence[Sequence[CandidateMatch]]
+    prepared: PreparedArticle,
+    found: Sequence[Sequence[CandidateMatch]],
+    aligned: set[AlignedPair],
 ) -> list[ClaimInput]:
-    these = [ClaimInput(claim.text, prepared.published_on) for claim in prepared.claims]
+    """Both claims of every pair that will be compared, to parse them in one batch."""
+    pairs = [
+        (position, candidate)
+        for position, candidates in enumerate(found)
+        for candidate in candidates
+        if (position, candidate.claim.public_id) in aligned
+    ]
+    these = [
+        ClaimInput(prepared.claims[position].text, prepared.published_on)
+        for position in sorted({position for position, _ in pairs})
+    ]
     others = [
         ClaimInput(candidate.claim.text, publication_date(candidate.article.published_at))
-        for candidates in found
-        for candidate in candidates
+        for _, candidate in pairs
     ]
     return these + others
 

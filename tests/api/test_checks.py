@@ -85,3 +85,25 @@ def test_health_needs_no_models(client: FlaskClient) -> None:
     assert body["status"] == "ok"
     assert body["models_loaded"] is False
     assert body["articles"] == 0
+
+
+def test_only_the_best_claim_of_another_article_gets_a_verdict(
+    indexed: FlaskClient, make_article
+) -> None:
+    nearby = (
+        "Storm Cuts Power\n\n"
+        "More than 40,000 homes lost power on Tuesday after a storm crossed the coast, "
+        "the utility said. "
+        "The utility said more than 40,000 homes lost power in the storm on the coast."
+    )
+    assert indexed.post("/v1/articles", json=make_article("three", nearby)).status_code == 201
+
+    report = indexed.post("/v1/check", json={"article": make_article("draft")}).get_json()
+
+    power = next(claim for claim in report["claims"] if "40,000 homes" in claim["text"])
+    from_three = [match for match in power["matches"] if match["article_id"] == "three"]
+    assert len(from_three) == 2, from_three
+    best, second = sorted(from_three, key=lambda match: -match["similarity"])
+    assert best["verdict"] == "agree"
+    assert second["verdict"] == "unrelated"
+    assert second["reasons"] == []
