@@ -136,9 +136,21 @@ class CompareInSchema(StrictSchema):
     b = ma.fields.Nested(ClaimTextSchema, required=True)
 
 
+VERDICT_DOC = (
+    "agree: shown to state the same fact; diverge: the same fact reported differently (see "
+    "reasons); unrelated: not shown to state the same fact (no verdict is given)"
+)
+MATCH_VERDICT_DOC = (
+    VERDICT_DOC + ". Only a claim's best match in each other article is compared; the "
+    "article's other nearby claims are unrelated. Only agree corroborates."
+)
+
+
 class ComparisonSchema(ma.Schema):
     similarity = ma.fields.Float(required=True)
-    verdict = ma.fields.String(required=True, validate=validate.OneOf(VERDICTS))
+    verdict = ma.fields.String(
+        required=True, validate=validate.OneOf(VERDICTS), metadata={"description": VERDICT_DOC}
+    )
     reasons = ma.fields.List(ma.fields.Nested(ReasonSchema), required=True)
 
 
@@ -157,7 +169,11 @@ class MatchSchema(ma.Schema):
     claim_id = ma.fields.String(required=True)
     text = ma.fields.String(required=True)
     similarity = ma.fields.Float(required=True)
-    verdict = ma.fields.String(required=True, validate=validate.OneOf(VERDICTS))
+    verdict = ma.fields.String(
+        required=True,
+        validate=validate.OneOf(VERDICTS),
+        metadata={"description": MATCH_VERDICT_DOC},
+    )
     reasons = ma.fields.List(ma.fields.Nested(ReasonSchema), required=True)
     syndicated = ma.fields.Boolean(
         required=True,
