@@ -35,7 +35,10 @@ JUDGE_FROM = 0.5
 
 
 class ClaimComparator:
-    """Compares two claims. Thread-safe; parsed facts are kept in a bounded LRU cache."""
+    """Compares two claims. The rules name typed reasons; the verdict judge, when given and
+    when the pair's similarity is known, decides between them and the other verdicts (a
+    divergence always needs the rules' reasons). Thread-safe; parsed facts are kept in a
+    bounded LRU cache."""
 
     def __init__(
         self,
