@@ -15,6 +15,7 @@ from collections.abc import Container, Hashable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from comparison import content_overlap
+from comparison.overlap import overlap_coefficient
 
 LEXICAL_WEIGHT = 0.4
 ANCHOR_WEIGHT = 0.2
@@ -36,10 +37,7 @@ def anchors(text: str) -> frozenset[str]:
 
 def anchor_overlap(this_text: str, other_text: str) -> float:
     """Share of the smaller anchor set that the other text also has (0 when either has none)."""
-    mine, theirs = anchors(this_text), anchors(other_text)
-    if not mine or not theirs:
-        return 0.0
-    return len(mine & theirs) / min(len(mine), len(theirs))
+    return overlap_coefficient(anchors(this_text), anchors(other_text))
 
 
 def relevance(similarity: float, this_text: str, other_text: str) -> float:
