@@ -51,15 +51,16 @@ def month_year(month: int, anchor: date, ahead: bool, first_day: int = 1) -> int
 
 def day_year(month: int, day: int, anchor: date, ahead: bool) -> int:
     """The year of "March 3": the next one when it is near enough, else the last one."""
-    this_year = _safe_date(anchor.year, month, day)
-    upcoming = this_year if this_year >= anchor else _safe_date(anchor.year + 1, month, day)
+    this_year = safe_date(anchor.year, month, day)
+    upcoming = this_year if this_year >= anchor else safe_date(anchor.year + 1, month, day)
     horizon = _AHEAD if ahead else _SOON
     if upcoming - anchor <= horizon:
         return upcoming.year
     return anchor.year if this_year <= anchor else anchor.year - 1
 
 
-def _safe_date(year: int, month: int, day: int) -> date:
+def safe_date(year: int, month: int, day: int) -> date:
+    """The day, or the month's last day when the month is shorter ("February 30")."""
     return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 

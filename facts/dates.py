@@ -7,7 +7,14 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from facts.date_anchoring import day_year, looks_ahead, month_year, this_week, weekday_date
+from facts.date_anchoring import (
+    day_year,
+    looks_ahead,
+    month_year,
+    safe_date,
+    this_week,
+    weekday_date,
+)
 from facts.model import DateFact, TextSpan
 from facts.relative_dates import AGO_RE, DECADE_RE, ago, decade
 
@@ -53,10 +60,6 @@ def _unwritten_day_year(
     return day_year(month, day, anchor, looks_ahead(match.string, match.start()))
 
 
-def _safe_date(year: int, month: int, day: int) -> date:
-    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
-
-
 def _month_day(match: re.Match[str], anchor: date | None) -> tuple[str, Interval | None, str]:
     month = _month_number(match.group("month"))
     day = int(match.group("day"))
@@ -65,7 +68,7 @@ def _month_day(match: re.Match[str], anchor: date | None) -> tuple[str, Interval
     key = f"md:{year_text or ''}-{month:02d}-{day:02d}"
     if year is None or not 1 <= day <= 31:
         return key, None, "day"
-    when = _safe_date(year, month, day)
+    when = safe_date(year, month, day)
     return f"d:{when.isoformat()}", (when, when), "day"
 
 
@@ -78,7 +81,7 @@ def _part_of_month(match: re.Match[str], anchor: date | None) -> tuple[str, Inte
     key = f"pm:{part}-{month:02d}"
     if year is None:
         return key, None, "span"
-    return key, (_safe_date(year, month, first), _safe_date(year, month, last)), "span"
+    return key, (safe_date(year, month, first), safe_date(year, month, last)), "span"
 
 
 def _month_only(match: re.Match[str], anchor: date | None) -> tuple[str, Interval | None, str]:
