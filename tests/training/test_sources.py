@@ -10,10 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from evaluation.splits import CLUSTER_OF, cluster_parts
 from facts.model import ClaimFacts, EntityFact, TextSpan, TokenInfo
 from training.corpora import RawArticle, basil_articles, bbc_articles, is_usable_sentence
-from training.gold import basil_tune_triplets, load_gold, read_rows
+from training.gold import basil_tune_triplets, load_gold
 from training.neighbours import SAME_FACT_FROM, alike_sentences
 from training.prepare import source_article
 
@@ -117,13 +116,14 @@ def test_sources_carry_their_mentions_and_the_article_names() -> None:
 
 @pytest.mark.shared
 def test_basil_tune_triplets_hold_no_check_and_no_held_out_triplet(shared: Path) -> None:
-    rows = read_rows(shared, "basil")
-    parts = cluster_parts(rows, CLUSTER_OF["basil"])
+    pairs = load_gold(shared)
+    check = {p.cluster for p in pairs if p.set == "basil" and p.part == "check"}
+    labelled = {p.cluster for p in pairs if p.set == "basil"}
 
     tune = basil_tune_triplets(shared)
 
-    assert tune == {triplet for triplet, part in parts.items() if part == "tune"}
-    assert tune <= set(parts)
+    assert tune and tune <= labelled
+    assert not tune & check
 
 
 @pytest.mark.shared
