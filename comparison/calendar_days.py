@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from facts.dates import PART_OF_MONTH_DAYS
 from facts.model import DateFact
 
 MonthDay = tuple[int, int]
@@ -16,7 +17,6 @@ CalendarSpan = tuple[int | None, MonthDay, MonthDay]  # year when written, first
 _MONTH_DAY = re.compile(r"md:(?P<year>\d{4})?-(?P<month>\d\d)-(?P<day>\d\d)$")
 _PART_OF_MONTH = re.compile(r"pm:(?P<part>early|mid|late)-(?P<month>\d\d)$")
 _MONTH = re.compile(r"m:(?P<month>\d\d)$")
-_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 
 
 def calendar_span(fact: DateFact) -> CalendarSpan | None:
@@ -36,7 +36,7 @@ def _unanchored_span(key: str) -> CalendarSpan | None:
         return year, day, day
     if match := _PART_OF_MONTH.match(key):
         month = int(match.group("month"))
-        first, last = _PARTS[match.group("part")]
+        first, last = PART_OF_MONTH_DAYS[match.group("part")]
         return None, (month, first), (month, last)
     if match := _MONTH.match(key):
         month = int(match.group("month"))

@@ -39,6 +39,8 @@ _MONTH = (
 )
 _YEAR = r"(?:19|20)\d\d"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# The days of a month that "early", "mid" and "late" cover.
+PART_OF_MONTH_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 
 Interval = tuple[date, date]
 Resolver = Callable[[re.Match[str], date | None], tuple[str, Interval | None, str]]
@@ -76,7 +78,7 @@ def _part_of_month(match: re.Match[str], anchor: date | None) -> tuple[str, Inte
     part = match.group("part").lower()
     month = _month_number(match.group("month"))
     year_text = match.group("year")
-    first, last = {"early": (1, 10), "mid": (11, 20)}.get(part, (21, 31))
+    first, last = PART_OF_MONTH_DAYS[part]
     year = int(year_text) if year_text else _unwritten_year(match, month, anchor, first)
     key = f"pm:{part}-{month:02d}"
     if year is None:
