@@ -13,6 +13,8 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from facts.numbers import TENS, UNITS
+
 ELLIPSIS = "<...>"
 EDITORIAL = "<[...]>"
 MARKERS = frozenset({ELLIPSIS, EDITORIAL})
@@ -37,42 +39,7 @@ _CONTRACTIONS = {"n't": "not", "'ve": "have", "'ll": "will", "'re": "are", "'m":
 _NEGATED_STEMS = {"wo": "will", "ca": "can", "sha": "shall"}
 _FUSED = {"cannot": ["can", "not"], "gonna": ["going", "to"], "wanna": ["want", "to"]}
 _CLITIC = re.compile(r"^(?P<stem>.+?)(?P<clitic>n't|'ve|'ll|'re|'m|'s|'d)$")
-_NUMBER_WORDS = {
-    word: str(value)
-    for value, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-} | {
-    "thirty": "30",
-    "forty": "40",
-    "fifty": "50",
-    "sixty": "60",
-    "seventy": "70",
-    "eighty": "80",
-    "ninety": "90",
-}
+_NUMBER_WORDS = {word: str(value) for word, value in {**UNITS, **TENS}.items()}
 
 
 def quote_words(text: str) -> tuple[str, ...]:
