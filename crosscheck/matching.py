@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from crosscheck.corpus import Corpus
 from crosscheck.fusion import reciprocal_rank_fusion
 from crosscheck.report import SyndicatedCopy
-from crosscheck.rerank import AFFINITY_WEIGHT, affinity, relevance, same_story
+from crosscheck.rerank import AFFINITY_WEIGHT, Terms, affinity, relevance, same_story, terms
 from crosscheck.syndication import independence_groups, is_syndicated, shared_claims
 from embeddings import Hit, Vectors
 from storage import LexicalHit, SqliteStore, StoredArticle, StoredClaim
@@ -82,9 +82,10 @@ class MatchFinder:
         articles = self._store.articles_by_id(
             sorted({claim.article_id for claim in claims.values()})
         )
+        terms_of = _terms_of([*texts, *(claims[key].text for pool in pools for key in pool)])
         scored = [
             [
-                _candidate(claims[key], articles, cosine[key], text)
+                _candidate(claims[key], articles, cosine[key], terms_of[text], terms_of)
                 for key in pool
                 if key in cosine and claims[key].article_id in articles
             ]
@@ -160,11 +161,21 @@ def _keys(rows: Iterable[Iterable[tuple[int, float]]]) -> set[int]:
     return {key for row in rows for key, _ in row}
 
 
+def _terms_of(texts: Iterable[str]) -> dict[str, Terms]:
+    """The terms of each distinct text: a candidate claim is scored against many checked
+    claims, and its words are worked out once."""
+    return {text: terms(text) for text in set(texts)}
+
+
 def _candidate(
-    claim: StoredClaim, articles: Mapping[str, StoredArticle], cosine: float, text: str
+    claim: StoredClaim,
+    articles: Mapping[str, StoredArticle],
+    cosine: float,
+    this: Terms,
+    terms_of: Mapping[str, Terms],
 ) -> CandidateMatch:
     return CandidateMatch(
-        claim, articles[claim.article_id], cosine, relevance(cosine, text, claim.text)
+        claim, articles[claim.article_id], cosine, relevance(cosine, this, terms_of[claim.text])
     )
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
-from comparison import content_overlap
-from comparison.overlap import overlap_coefficient
+from comparison.overlap import overlap_coefficient, text_content_words
 
 LEXICAL_WEIGHT = 0.4
 ANCHOR_WEIGHT = 0.2
@@ -40,12 +40,24 @@ def anchor_overlap(this_text: str, other_text: str) -> float:
     return overlap_coefficient(anchors(this_text), anchors(other_text))
 
 
-def relevance(similarity: float, this_text: str, other_text: str) -> float:
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """What :func:`relevance` compares of a text, worked out once per text."""
+
+    words: frozenset[str]
+    anchors: frozenset[str]
+
+
+def terms(text: str) -> Terms:
+    return Terms(text_content_words(text), anchors(text))
+
+
+def relevance(similarity: float, this: Terms, other: Terms) -> float:
     """Cosine plus shares of content words and of names/numbers in common."""
     return (
         similarity
-        + LEXICAL_WEIGHT * content_overlap(this_text, other_text)
-        + ANCHOR_WEIGHT * anchor_overlap(this_text, other_text)
+        + LEXICAL_WEIGHT * overlap_coefficient(this.words, other.words)
+        + ANCHOR_WEIGHT * overlap_coefficient(this.anchors, other.anchors)
     )
 
 
