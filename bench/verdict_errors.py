@@ -10,7 +10,6 @@ part's errors are meant to be read while changing rules; the check part is for m
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
@@ -25,9 +24,12 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 from api.config import Config
 from api.registry import Registry
 from comparison.model import ClaimInput
+from evaluation.basil_corpus import BASIL_ARTICLES, BASIL_GOLD
+from evaluation.datasets import GOLD_FILE, read_jsonl
+from evaluation.gold_sets import ECB_FILE, basil_date
 from evaluation.splits import CLUSTER_OF, split_rows
 
-SETS = {"basil": "basil-dev.jsonl", "ecb": "ecb-dev.jsonl", "seed": "pairs-dev.jsonl"}
+SETS = {"basil": BASIL_GOLD, "ecb": ECB_FILE, "seed": GOLD_FILE}
 
 
 def main(argv: list[str]) -> int:
@@ -41,7 +43,7 @@ def main(argv: list[str]) -> int:
         registry = Registry(Config.from_env(data_dir=Path(tmp)))
         service = registry.service
         for name in args.sets:
-            rows = [json.loads(line) for line in (data / "gold" / SETS[name]).open()]
+            rows = read_jsonl(data / SETS[name])
             for part, part_rows in split_rows(rows, CLUSTER_OF[name]).items():
                 results = [_compare(service, data, row) for row in part_rows]
                 _summarise(f"{name}/{part}", part_rows, results)
@@ -66,11 +68,9 @@ def _compare(service: Any, data: Path, row: dict[str, Any]) -> tuple[str, list[s
 
 def _dates(data: Path, row: dict[str, Any]) -> tuple[date | None, date | None]:
     if "a_file" in row:
-        articles = data / "corpora/basil/articles"
-        return tuple(  # type: ignore[return-value]
-            date.fromisoformat(json.loads((articles / row[key]).read_text())["date"][:10])
-            for key in ("a_file", "b_file")
-        )
+        articles = data / BASIL_ARTICLES
+        a_date, b_date = (_iso(basil_date(articles / row[key])) for key in ("a_file", "b_file"))
+        return a_date, b_date
     return _iso(row.get("a_published")), _iso(row.get("b_published"))
 
 
