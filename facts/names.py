@@ -99,12 +99,16 @@ PLACE_QUALIFIERS = (
 
 def fold(text: str) -> str:
     """Lower case, no diacritics, no punctuation, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = re.sub(r"[’']s\b", "", plain.lower())
+    plain = re.sub(r"[’']s\b", "", without_diacritics(text).lower())
     plain = re.sub(r"(?<=\b[a-z])\.", "", plain)
     plain = re.sub(r"[^a-z0-9 ]+", " ", plain)
     return " ".join(plain.split())
+
+
+def without_diacritics(text: str) -> str:
+    """ "Orbán" -> "Orban": compatibility forms decomposed, combining marks dropped."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _key_word(word: str) -> str:

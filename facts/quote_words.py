@@ -10,9 +10,9 @@ words keep their asterisks ("f***ing").
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import NamedTuple
 
+from facts.names import without_diacritics
 from facts.numbers import TENS, UNITS
 
 ELLIPSIS = "<...>"
@@ -76,8 +76,7 @@ def _normalise(written: str) -> list[str]:
 
 
 def _plain(written: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", written.replace("’", "'"))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = without_diacritics(written.replace("’", "'"))
     return plain.lower().replace("[", "").replace("]", "")
 
 
