@@ -151,10 +151,7 @@ class MatchFinder:
 
     def article_vectors(self, found: Iterable[Sequence[CandidateMatch]]) -> dict[str, Vectors]:
         """Claim vectors of every article that has a candidate, read once per check."""
-        return {
-            article.id: self._store.article_vectors(article.id)
-            for article in _matched_articles(found)
-        }
+        return self._store.vectors_of_articles([article.id for article in _matched_articles(found)])
 
 
 def _keys(rows: Iterable[Iterable[tuple[int, float]]]) -> set[int]:

@@ -254,11 +254,25 @@ class SqliteStore:
 
     def article_vectors(self, article_id: str) -> Vectors:
         """The vectors of one article's claims, in claim order."""
+        return self.vectors_of_articles([article_id])[article_id]
+
+    def vectors_of_articles(self, article_ids: Sequence[str]) -> dict[str, Vectors]:
+        """The vectors of each given article's claims, in claim order, in one query (no rows
+        for an article without claims)."""
+        unique = list(dict.fromkeys(article_ids))
+        if not unique:
+            return {}
+        placeholders = ",".join("?" * len(unique))
         with self._connection() as connection:
             rows = connection.execute(
-                "SELECT vector FROM claims WHERE article_id = ? ORDER BY position", (article_id,)
+                f"SELECT article_id, vector FROM claims WHERE article_id IN ({placeholders}) "
+                "ORDER BY article_id, position",
+                tuple(unique),
             ).fetchall()
-        return _stack(rows)
+        by_article: dict[str, list[sqlite3.Row]] = {article_id: [] for article_id in unique}
+        for row in rows:
+            by_article.setdefault(row["article_id"], []).append(row)
+        return {article_id: _stack(found) for article_id, found in by_article.items()}
 
     def vectors_by_text(self, texts: Sequence[str]) -> dict[str, Vectors]:
         """The stored vector of each given text that is exactly a claim's text (one per text)."""

@@ -27,6 +27,11 @@ def test_save_and_read_article(tmp_path: Path) -> None:
     assert np.allclose(found, vectors)
     assert np.allclose(store.article_vectors("a"), vectors)
     assert store.article_vectors("missing").shape[0] == 0
+    other, _ = claims_and_vectors(2)
+    store.save_article(ArticleRecord("b", "Outlet", "text"), other, vectors[1:])
+    both = store.vectors_of_articles(["b", "a", "missing"])
+    assert np.allclose(both["a"], vectors) and np.allclose(both["b"], vectors[1:])
+    assert both["missing"].shape[0] == 0
 
 
 def test_replacing_an_article_logs_removals_and_additions(tmp_path: Path) -> None:
