@@ -119,11 +119,6 @@ def _contains(outer: DateFact, inner: DateFact) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
 
-def _length(fact: DateFact) -> int:
-    assert fact.start and fact.end
-    return (fact.end - fact.start).days
-
-
 def _precision_difference(da: DateFact, db: DateFact) -> bool:
     """A day inside a window, or a window inside a calendar unit, is only added precision."""
     if da.precision != "span" or db.precision != "span":

@@ -160,7 +160,3 @@ def _words(facts: ClaimFacts) -> frozenset[str]:
 def facts_overlap(a: ClaimFacts, b: ClaimFacts) -> float:
     """Overlap of lemmatised content words (numbers left out: they are compared on their own)."""
     return overlap_coefficient(_words(a), _words(b))
-
-
-def shared_words(a: ClaimFacts, b: ClaimFacts) -> frozenset[str]:
-    return _words(a) & _words(b)
