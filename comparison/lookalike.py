@@ -30,10 +30,9 @@ _NOT_NAMES = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", 
 def lookalike_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     if facts_overlap(a, b) < MIN_OVERLAP:
         return []
+    candidates_b = _unmatched(b, a)
     for ea in _unmatched(a, b):
-        partners = [
-            eb for eb in _unmatched(b, a) if look_alike(ea, eb) and _same_role(ea, a, eb, b)
-        ]
+        partners = [eb for eb in candidates_b if look_alike(ea, eb) and _same_role(ea, a, eb, b)]
         if len(partners) == 1:
             (eb,) = partners
             explanation = f"this names {quoted(ea.span)}; other names {quoted(eb.span)}"
