@@ -74,7 +74,7 @@ def _grouped(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
 
 
 def _unhedged(facts: ClaimFacts) -> list[QuantifierFact]:
-    return [q for q in facts.quantifiers if " " not in q.word]
+    return [q for q in facts.quantifiers if not _hedged(q)]
 
 
 def _group_reasons(
