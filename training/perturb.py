@@ -71,10 +71,10 @@ def generate_pairs(
         for index, source in enumerate(article.sources):
             for label, edits in EDIT_SETS:
                 edited = _edit_least_used(source, edits, used, rng)
-                if edited is not None:
-                    name, text = _maybe_stack(label, *edited, rng)
-                    if text == source.text:  # a second edit undid the first
-                        continue
+                if edited is None:
+                    continue
+                name, text = _maybe_stack(label, *edited, rng)
+                if text != source.text:  # a second edit may undo the first
                     pairs.append(_pair(article, source.text, text, label, name, rng))
             ranked = (neighbours or {}).get(source.text, ())
             partner = _alike_partner(ranked, rng) or _unrelated_partner(
