@@ -157,6 +157,7 @@ def test_candidates_below_the_floor_are_dropped(tmp_path: Path) -> None:
     matches = finder(tmp_path, Retrieval(), floor=5.0)
     index(matches._store, "weather", WEATHER)
     assert found_ids(matches, "draft", WEATHER[0]) == []
+    assert found_ids(finder(tmp_path, Retrieval(), floor=0.0), "draft", WEATHER[0])
 
 
 def story(article_id: str, relevance: float, same_story: bool, text: str = "") -> CandidateMatch:
