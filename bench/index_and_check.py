@@ -13,7 +13,6 @@ CROSSCHECK_EMBEDDING_CACHE_SIZE=0 to time indexed pairs served from the stored v
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -125,11 +124,12 @@ def time_compare(client: Any, shared: Path, indexed: set[str]) -> dict[str, list
     - fresh texts: each gold text with a unique suffix, so no cache or store has it;
     - repeated pairs: every gold pair twice more after one untimed call.
     """
-    gold = shared / "gold" / "pairs-dev.jsonl"
+    from evaluation.datasets import GOLD_FILE, read_jsonl
+
+    gold = shared / GOLD_FILE
     if not gold.is_file():
         return {}
-    lines = [line for line in gold.read_text(encoding="utf-8").splitlines() if line]
-    pairs = [(pair["a_text"], pair["b_text"]) for pair in map(json.loads, lines)]
+    pairs = [(row["a_text"], row["b_text"]) for row in read_jsonl(gold)]
     texts = [text for pair in pairs for text in pair]
     both = [pair for pair in pairs if set(pair) <= indexed]
     print(
