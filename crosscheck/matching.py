@@ -62,12 +62,12 @@ class MatchFinder:
         self._retrieval = retrieval or Retrieval()
 
     def find(
-        self, article_id: str, texts: Sequence[str], vectors: Vectors, top_k: int
+        self, article_id: str, texts: Sequence[str], vectors: Vectors
     ) -> list[list[CandidateMatch]]:
         """For each claim, the claims of other articles above the floor, best first.
 
-        Returns more than ``top_k`` candidates: :func:`select` makes the final choice once
-        the syndicated copies among them are known.
+        Returns every candidate of the fused pool (:class:`Retrieval`): :func:`select` makes
+        the final choice of ``top_k`` once the syndicated copies among them are known.
         """
         if len(vectors) == 0:
             return []

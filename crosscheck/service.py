@@ -152,7 +152,7 @@ class ConsistencyService:
         """
         prepared = self._prepare(article)
         texts = [claim.text for claim in prepared.claims]
-        candidates = self._matches.find(prepared.record.id, texts, prepared.vectors, top_k)
+        candidates = self._matches.find(prepared.record.id, texts, prepared.vectors)
         article_vectors = self._matches.article_vectors(candidates)
         copies = syndicated_copies(prepared.vectors, candidates, article_vectors)
         found = [select(row, top_k, copies) for row in mark_same_story(candidates, copies)]

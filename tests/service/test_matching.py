@@ -97,7 +97,7 @@ def finder(tmp_path: Path, retrieval: Retrieval, floor: float = 0.0) -> MatchFin
 
 
 def found_ids(matches: MatchFinder, article_id: str, text: str) -> list[str]:
-    rows = matches.find(article_id, [text], ENCODER.encode([text]), top_k=5)
+    rows = matches.find(article_id, [text], ENCODER.encode([text]))
     return [candidate.claim.public_id for candidate in rows[0]]
 
 
@@ -144,7 +144,7 @@ def test_a_claim_of_an_article_on_the_same_event_outranks_an_equal_stray_one(
         [shared, "Engineers found cracks in the bridge's main span.", "Traffic was diverted."],
     )
     draft = [shared, "Engineers found cracks in the main span of the bridge.", "Traffic diverted."]
-    rows = matches.find("draft", draft, ENCODER.encode(draft), top_k=5)
+    rows = matches.find("draft", draft, ENCODER.encode(draft))
     first: dict[str, CandidateMatch] = {}
     for candidate in rows[0]:
         first.setdefault(candidate.article.id, candidate)
@@ -236,7 +236,7 @@ def test_the_floor_applies_to_a_claim_before_its_articles_affinity(tmp_path: Pat
         "A film festival opened in Cannes.",
     ]
     index(matches._store, "same-event", story_texts)
-    rows = matches.find("draft", story_texts[:2], ENCODER.encode(story_texts[:2]), top_k=5)
+    rows = matches.find("draft", story_texts[:2], ENCODER.encode(story_texts[:2]))
     found = [c.claim.text for row in rows for c in row]
     assert story_texts[0] in found and story_texts[1] in found
     assert story_texts[2] not in found
