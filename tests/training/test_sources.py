@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -135,3 +136,35 @@ def test_gold_labels_are_mapped_to_verdicts_and_parts_kept(shared: Path) -> None
         (name, part) for name in ("basil", "ecb", "seed") for part in ("tune", "check")
     }
     assert all(p.a_date is not None for p in gold if p.set in ("basil", "seed"))
+
+
+def test_gold_pairs_come_tune_first_with_dates_and_verdict_labels() -> None:
+    fixture = Path(__file__).resolve().parents[1] / "evaluation" / "fixtures" / "data"
+
+    gold = load_gold(fixture)
+
+    assert [(p.set, p.part, p.id) for p in gold][:7] == [
+        ("basil", "tune", "b1"),
+        ("basil", "tune", "b2"),
+        ("basil", "tune", "b3"),
+        ("basil", "check", "b4"),
+        ("basil", "check", "b5"),
+        ("basil", "check", "b6"),
+        ("ecb", "tune", "e1"),
+    ]
+    assert [p.id for p in gold if p.set == "seed"] == [
+        "g6",
+        "g7",
+        "g8",
+        "g1",
+        "g2",
+        "g3",
+        "g4",
+        "g5",
+    ]
+    by_id = {p.id: p for p in gold}
+    assert (by_id["b2"].a_date, by_id["b2"].b_date) == (date(2010, 5, 3), date(2010, 5, 4))
+    assert (by_id["g1"].a_date, by_id["g1"].b_date) == (date(2022, 2, 1), date(2022, 1, 21))
+    assert (by_id["e1"].a_date, by_id["e1"].label) == (None, "agree")
+    assert {by_id[key].label for key in ("b3", "e3", "g3", "g4")} == {"unrelated"}
+    assert basil_tune_triplets(fixture) == {by_id["b1"].cluster}
