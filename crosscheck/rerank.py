@@ -35,11 +35,6 @@ def anchors(text: str) -> frozenset[str]:
     return frozenset(numbers | names)
 
 
-def anchor_overlap(this_text: str, other_text: str) -> float:
-    """Share of the smaller anchor set that the other text also has (0 when either has none)."""
-    return overlap_coefficient(anchors(this_text), anchors(other_text))
-
-
 @dataclass(frozen=True, slots=True)
 class Terms:
     """What :func:`relevance` compares of a text, worked out once per text."""
