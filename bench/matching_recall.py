@@ -26,6 +26,8 @@ from typing import Any
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
+from evaluation.basil_corpus import BASIL_GOLD  # noqa: E402
+from evaluation.datasets import read_jsonl  # noqa: E402
 from evaluation.splits import CLUSTER_OF, split_rows  # noqa: E402
 
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
@@ -69,6 +71,9 @@ def basil_id(relative_file: str) -> str:
 
 
 def load_basil(corpora: Path) -> dict[str, Article]:
+    """The BASIL articles as this bench has always indexed them: raw outlet codes and
+    unstripped sentences, unlike ``evaluation.basil_corpus.load_basil_articles``, whose
+    cleaned text would change the stored claims and so these figures."""
     articles = {}
     root = corpora / "basil" / "articles"
     for path in sorted(root.glob("*/*.json")):
@@ -119,7 +124,7 @@ def distractors(corpora: Path, count: int) -> list[Article]:
 
 
 def gold_sides(gold_file: Path, limit_events: int | None) -> list[Side]:
-    rows = [json.loads(line) for line in gold_file.read_text(encoding="utf-8").splitlines() if line]
+    rows = read_jsonl(gold_file)
     cluster_of = CLUSTER_OF["basil"]
     if limit_events is not None:
         kept = sorted({cluster_of(row) for row in rows})[:limit_events]
@@ -272,7 +277,7 @@ def corpus_articles(args: argparse.Namespace, sides: Sequence[Side]) -> list[Art
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> None:
-    sides = gold_sides(args.shared_data / "gold" / "basil-dev.jsonl", args.limit_events)
+    sides = gold_sides(args.shared_data / BASIL_GOLD, args.limit_events)
     articles = corpus_articles(args, sides)
     by_id = {article.id: article for article in articles}
     app, client = create_client(data_dir, args.encoder)
