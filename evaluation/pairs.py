@@ -14,7 +14,7 @@ from evaluation.datasets import (
     load_fnc1_sample,
 )
 from evaluation.metrics import balanced_accuracy, rate
-from evaluation.report import MetricRow, at_least, at_most
+from evaluation.report import MetricRow, Target, at_least, at_most
 from evaluation.responses import CompareOutcome, compare_or_fail
 from evaluation.scoring import error_rows
 
@@ -48,19 +48,31 @@ def diverge_flags(
 
 
 def score_falke(backend: Backend, data_dir: Path) -> list[MetricRow]:
-    pairs = load_falke_pairs(data_dir)
+    return balanced_accuracy_rows(
+        "falke", "falke: balanced accuracy", load_falke_pairs(data_dir), backend, at_least(0.70)
+    )
+
+
+def balanced_accuracy_rows(
+    set_name: str,
+    label: str,
+    pairs: Sequence[LabelledPair],
+    backend: Backend,
+    target: Target | None = None,
+) -> list[MetricRow]:
+    """The set's agree/diverge balanced accuracy (wrong pairs as misses) and its error rows."""
     outcomes = compare_pairs(backend, pairs)
     predicted, actual = diverge_flags(pairs, outcomes)
     return [
         MetricRow(
-            "falke.balanced_accuracy",
-            "falke: balanced accuracy",
+            f"{set_name}.balanced_accuracy",
+            label,
             balanced_accuracy(predicted, actual),
             len(pairs),
-            target=at_least(0.70),
+            target=target,
             misses=wrong_ids(pairs, outcomes),
         ),
-        *error_rows("falke", outcomes),
+        *error_rows(set_name, outcomes),
     ]
 
 
@@ -114,15 +126,4 @@ def score_reddit(backend: Backend, data_dir: Path) -> list[MetricRow]:
 
 def score_fnc1(backend: Backend, data_dir: Path) -> list[MetricRow]:
     pairs = load_fnc1_sample(data_dir, per_stance=FNC1_PER_STANCE)
-    outcomes = compare_pairs(backend, pairs)
-    predicted, actual = diverge_flags(pairs, outcomes)
-    return [
-        MetricRow(
-            "fnc1.balanced_accuracy",
-            "fnc1: agree/disagree balanced accuracy",
-            balanced_accuracy(predicted, actual),
-            len(pairs),
-            misses=wrong_ids(pairs, outcomes),
-        ),
-        *error_rows("fnc1", outcomes),
-    ]
+    return balanced_accuracy_rows("fnc1", "fnc1: agree/disagree balanced accuracy", pairs, backend)
