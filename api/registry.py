@@ -24,7 +24,7 @@ from embeddings import (
     SentenceTransformerEncoder,
     packaged_model_path,
 )
-from storage import SqliteStore
+from storage import ArticleStore, SqliteStore
 
 if TYPE_CHECKING:
     from comparison.pair_judge import PairJudge
@@ -74,7 +74,7 @@ class Registry:
         return self._once("comparator", self._build_comparator)
 
     @property
-    def store(self) -> SqliteStore:
+    def store(self) -> ArticleStore:
         return self._once("store", lambda: SqliteStore(self.config.database_path))
 
     @property

@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 
 from embeddings import ClaimIndex, Encoder, FaissClaimIndex, Hit, Vectors
-from storage import IndexLogCompacted, SqliteStore
+from storage import ArticleStore, IndexLogCompacted
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +22,7 @@ ENCODER_META_KEY = "encoder"
 
 
 class Corpus:
-    def __init__(self, store: SqliteStore, encoder: Encoder, index_path: Path | None):
+    def __init__(self, store: ArticleStore, encoder: Encoder, index_path: Path | None):
         self._store = store
         self._encoder = encoder
         self._index_path = index_path

@@ -12,7 +12,7 @@ from crosscheck.report import SyndicatedCopy
 from crosscheck.rerank import AFFINITY_WEIGHT, Terms, affinity, relevance, same_story, terms
 from crosscheck.syndication import independence_groups, is_syndicated, shared_claims
 from embeddings import Hit, Vectors
-from storage import LexicalHit, SqliteStore, StoredArticle, StoredClaim
+from storage import ArticleStore, LexicalHit, StoredArticle, StoredClaim
 
 DENSE_CANDIDATES = 64
 LEXICAL_CANDIDATES = 48
@@ -51,7 +51,7 @@ class MatchFinder:
 
     def __init__(
         self,
-        store: SqliteStore,
+        store: ArticleStore,
         corpus: Corpus,
         similarity_floor: float,
         retrieval: Retrieval | None = None,

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
+import itertools
+import json
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
 
+import numpy as np
+
 from claims.model import Claim, ExtractedArticle
 from comparison.model import ClaimInput, Comparison
 from crosscheck.alignment import AlignedPair, best_in_each_article
 from crosscheck.corpus import Corpus
-from crosscheck.errors import ArticleNotFound, TooManyClaims
+from crosscheck.errors import ArticleNotFound, CrosscheckError, TooManyClaims
 from crosscheck.matching import (
     CandidateMatch,
     MatchFinder,
@@ -34,8 +39,8 @@ from crosscheck.text_vectors import TextVectors
 from embeddings import Encoder, Vectors
 from storage import (
     ArticleRecord,
+    ArticleStore,
     LogCompaction,
-    SqliteStore,
     StoredArticle,
     compact_index_log,
 )
@@ -65,6 +70,24 @@ class ArticleInput:
     url: str | None = None
     published_at: str | None = None
 
+    @property
+    def content_hash(self) -> str:
+        """A digest of everything submitted but the id: equal digests, equal articles."""
+        fields = [self.source, self.text, self.html, self.title, self.url, self.published_at]
+        return hashlib.sha256(json.dumps(fields).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class IndexResult:
+    """What became of one article of a batch: ``created``, ``updated``, ``unchanged`` (same
+    id and content hash already stored, so skipped) or ``rejected`` (``error`` says why;
+    nothing of it was stored)."""
+
+    article_id: str
+    status: str
+    article: StoredArticle | None = None
+    error: CrosscheckError | None = None
+
 
 @dataclass(frozen=True, slots=True)
 class ServiceSettings:
@@ -87,12 +110,13 @@ class PreparedArticle:
 class ConsistencyService:
     def __init__(
         self,
-        store: SqliteStore,
+        store: ArticleStore,
         corpus: Corpus,
         encoder: Encoder,
         comparator: PairComparator,
         extract: Extractor,
         settings: ServiceSettings | None = None,
+        encode_batch: int = 32,
     ):
         self._store = store
         self._corpus = corpus
@@ -100,6 +124,7 @@ class ConsistencyService:
         self._comparator = comparator
         self._extract = extract
         self._settings = settings or ServiceSettings()
+        self._encode_batch = encode_batch
         self._matches = MatchFinder(store, corpus, self._settings.similarity_floor)
         self._text_vectors = TextVectors(store, encoder)
 
@@ -113,6 +138,50 @@ class ConsistencyService:
         )
         self._after_write()
         return stored, created
+
+    def index_articles(self, articles: Sequence[ArticleInput]) -> list[IndexResult]:
+        """Store a batch of articles: claims of all of them are encoded together, and every
+        accepted article is written in one transaction. An article whose id is stored with
+        the same content hash is skipped; one that cannot be prepared is rejected alone."""
+        results: dict[int, IndexResult] = {}
+        stored_hashes = self._store.content_hashes([a.id for a in articles if a.id])
+        extracted: dict[int, tuple[ArticleRecord, list[Claim]]] = {}
+        for position, article in enumerate(articles):
+            if article.id and stored_hashes.get(article.id) == article.content_hash:
+                results[position] = IndexResult(article.id, "unchanged")
+                continue
+            try:
+                extracted[position] = self._extract_claims(article)
+            except CrosscheckError as error:
+                results[position] = IndexResult(article.id or "", "rejected", error=error)
+        vectors = self._encode_articles([claims for _, claims in extracted.values()])
+        saved = self._store.save_articles(
+            [
+                (record, claims, found)
+                for (record, claims), found in zip(extracted.values(), vectors, strict=True)
+            ]
+        )
+        for position, (stored, created) in zip(extracted, saved, strict=True):
+            status = "created" if created else "updated"
+            results[position] = IndexResult(stored.id, status, article=stored)
+        if saved:
+            self._after_write()
+        return [results[position] for position in range(len(articles))]
+
+    def _encode_articles(self, claims_of_articles: Sequence[Sequence[Claim]]) -> list[Vectors]:
+        """Encode the claims of many articles in shared batches; one array per article."""
+        texts = [claim.text for claims in claims_of_articles for claim in claims]
+        encoded = [
+            self._encoder.encode(texts[start : start + self._encode_batch])
+            for start in range(0, len(texts), self._encode_batch)
+        ]
+        flat = (
+            np.concatenate(encoded)
+            if encoded
+            else np.zeros((0, self._encoder.dimension), np.float32)
+        )
+        bounds = np.cumsum([0, *(len(claims) for claims in claims_of_articles)])
+        return [flat[start:end] for start, end in itertools.pairwise(bounds)]
 
     def get_article(self, article_id: str) -> StoredArticle:
         article = self._store.get_article(article_id)
@@ -241,6 +310,11 @@ class ConsistencyService:
     # -- preparation ------------------------------------------------------------------------
 
     def _prepare(self, article: ArticleInput) -> PreparedArticle:
+        record, claims = self._extract_claims(article)
+        vectors = self._encoder.encode([claim.text for claim in claims])
+        return PreparedArticle(record, claims, vectors)
+
+    def _extract_claims(self, article: ArticleInput) -> tuple[ArticleRecord, list[Claim]]:
         extracted = self._extract(text=article.text, html=article.html, title=article.title)
         if len(extracted.claims) > self._settings.max_claims:
             raise TooManyClaims(len(extracted.claims), self._settings.max_claims)
@@ -251,9 +325,9 @@ class ConsistencyService:
             title=extracted.title,
             url=article.url,
             published_at=article.published_at,
+            content_hash=article.content_hash,
         )
-        vectors = self._encoder.encode([claim.text for claim in extracted.claims])
-        return PreparedArticle(record, list(extracted.claims), vectors)
+        return record, list(extracted.claims)
 
 
 def _claims_to_compare(

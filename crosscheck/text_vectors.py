@@ -7,11 +7,11 @@ from collections.abc import Sequence
 
 from crosscheck.corpus import ENCODER_META_KEY
 from embeddings import Encoder, Vectors, vectors_in_order
-from storage import SqliteStore
+from storage import ArticleStore
 
 
 class TextVectors:
-    def __init__(self, store: SqliteStore, encoder: Encoder) -> None:
+    def __init__(self, store: ArticleStore, encoder: Encoder) -> None:
         self._store = store
         self._encoder = encoder
 

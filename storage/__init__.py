@@ -1,5 +1,6 @@
-"""Persistent storage of articles, claims and vectors (SQLite)."""
+"""Persistent storage of articles, claims and vectors."""
 
+from storage.base import ArticleStore
 from storage.errors import IndexLogCompacted
 from storage.lexical import LexicalHit, match_expression
 from storage.log_compaction import LogCompaction, compact_index_log
@@ -8,6 +9,7 @@ from storage.sqlite_store import SqliteStore
 
 __all__ = [
     "ArticleRecord",
+    "ArticleStore",
     "IndexChange",
     "IndexLogCompacted",
     "LexicalHit",

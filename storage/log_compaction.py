@@ -13,7 +13,7 @@ import logging
 import sqlite3
 from dataclasses import dataclass
 
-from storage.sqlite_store import SqliteStore
+from storage.base import ArticleStore
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ class LogCompaction:
             raise ValueError(f"need 0 < keep < slack, got keep={self.keep} slack={self.slack}")
 
 
-def compact_index_log(store: SqliteStore, policy: LogCompaction) -> int:
+def compact_index_log(store: ArticleStore, policy: LogCompaction) -> int:
     """Compact the index log when the policy says it is due; returns the entries dropped.
 
     Cheap when nothing is due: the log holds at most ``last - floor`` entries, so two

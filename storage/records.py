@@ -15,6 +15,8 @@ class ArticleRecord:
     title: str | None = None
     url: str | None = None
     published_at: str | None = None
+    content_hash: str | None = None
+    """A digest of the article as submitted, so an unchanged resubmission can be skipped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,7 @@ class StoredArticle:
     created_at: str
     updated_at: str
     claims: list[StoredClaim] = field(default_factory=list)
+    content_hash: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ CREATE TABLE IF NOT EXISTS articles (
     published_at TEXT,
     text TEXT NOT NULL,
     revision INTEGER NOT NULL DEFAULT 1,
+    content_hash TEXT,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );

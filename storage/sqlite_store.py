@@ -18,7 +18,9 @@ from storage import lexical
 from storage.errors import IndexLogCompacted
 from storage.records import ArticleRecord, IndexChange, StoredArticle, StoredClaim
 
-_ARTICLE_COLUMNS = "id, source, text, title, url, published_at, revision, created_at, updated_at"
+_ARTICLE_COLUMNS = (
+    "id, source, text, title, url, published_at, revision, created_at, updated_at, content_hash"
+)
 _CLAIM_COLUMNS = 'key, article_id, position, text, start, "end"'
 LOG_FLOOR_META_KEY = "index_log_floor"
 
@@ -42,6 +44,7 @@ class SqliteStore:
             connection.executescript(
                 resources.files("storage").joinpath("schema.sql").read_text(encoding="utf-8")
             )
+            _add_missing_columns(connection)
             lexical.backfill(connection)
 
     def _connect(self) -> sqlite3.Connection:
@@ -86,22 +89,45 @@ class SqliteStore:
 
         Returns the stored article and whether it was new.
         """
-        if len(claims) != len(vectors):
-            raise ValueError("claims and vectors differ in length")
+        return self.save_articles([(article, claims, vectors)])[0]
+
+    def save_articles(
+        self, items: Sequence[tuple[ArticleRecord, Sequence[Claim], Vectors]]
+    ) -> list[tuple[StoredArticle, bool]]:
+        """Insert or replace several articles in one transaction: all are stored or none.
+
+        Returns each stored article and whether it was new, in the order given.
+        """
+        for _, claims, vectors in items:
+            if len(claims) != len(vectors):
+                raise ValueError("claims and vectors differ in length")
         now = _now()
+        created: list[bool] = []
         with self._transaction() as connection:
-            previous = connection.execute(
-                "SELECT revision FROM articles WHERE id = ?", (article.id,)
-            ).fetchone()
-            if previous is None:
-                self._insert_article(connection, article, now)
-            else:
-                self._remove_claims(connection, article.id)
-                self._update_article(connection, article, now, previous["revision"] + 1)
-            self._insert_claims(connection, article.id, claims, vectors)
-        stored = self.get_article(article.id)
-        assert stored is not None
-        return stored, previous is None
+            for article, claims, vectors in items:
+                created.append(self._write_article(connection, article, claims, vectors, now))
+        stored = [self.get_article(article.id) for article, _, _ in items]
+        assert all(article is not None for article in stored)
+        return [(article, new) for article, new in zip(stored, created, strict=True) if article]
+
+    def _write_article(
+        self,
+        connection: sqlite3.Connection,
+        article: ArticleRecord,
+        claims: Sequence[Claim],
+        vectors: Vectors,
+        now: str,
+    ) -> bool:
+        previous = connection.execute(
+            "SELECT revision FROM articles WHERE id = ?", (article.id,)
+        ).fetchone()
+        if previous is None:
+            self._insert_article(connection, article, now)
+        else:
+            self._remove_claims(connection, article.id)
+            self._update_article(connection, article, now, previous["revision"] + 1)
+        self._insert_claims(connection, article.id, claims, vectors)
+        return previous is None
 
     def delete_article(self, article_id: str) -> bool:
         with self._transaction() as connection:
@@ -147,8 +173,8 @@ class SqliteStore:
     @staticmethod
     def _insert_article(connection: sqlite3.Connection, article: ArticleRecord, now: str) -> None:
         connection.execute(
-            "INSERT INTO articles(id, source, title, url, published_at, text, revision, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
+            "INSERT INTO articles(id, source, title, url, published_at, text, content_hash, "
+            "revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
             (*_article_fields(article), now, now),
         )
 
@@ -158,7 +184,7 @@ class SqliteStore:
     ) -> None:
         connection.execute(
             "UPDATE articles SET source = ?, title = ?, url = ?, published_at = ?, text = ?, "
-            "revision = ?, updated_at = ? WHERE id = ?",
+            "content_hash = ?, revision = ?, updated_at = ? WHERE id = ?",
             (*_article_fields(article)[1:], revision, now, article.id),
         )
 
@@ -201,6 +227,19 @@ class SqliteStore:
                 (article_id,),
             ).fetchall()
         return _article_from_row(row, [_claim_from_row(claim) for claim in claims])
+
+    def content_hashes(self, article_ids: Sequence[str]) -> dict[str, str | None]:
+        """The content hash each given, stored article was saved with."""
+        unique = list(dict.fromkeys(article_ids))
+        if not unique:
+            return {}
+        placeholders = ",".join("?" * len(unique))
+        with self._connection() as connection:
+            rows = connection.execute(
+                f"SELECT id, content_hash FROM articles WHERE id IN ({placeholders})",
+                tuple(unique),
+            ).fetchall()
+        return {row["id"]: row["content_hash"] for row in rows}
 
     def list_articles(self, limit: int, after_sequence: int = 0) -> tuple[list[StoredArticle], int]:
         """A page of articles in insertion order, and the sequence number to resume after."""
@@ -352,6 +391,13 @@ class SqliteStore:
             return int(connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
 
+def _add_missing_columns(connection: sqlite3.Connection) -> None:
+    """Bring a database made before ``articles.content_hash`` existed up to the schema."""
+    columns = {row["name"] for row in connection.execute("PRAGMA table_info(articles)")}
+    if "content_hash" not in columns:
+        connection.execute("ALTER TABLE articles ADD COLUMN content_hash TEXT")
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -386,7 +432,7 @@ def _log(connection: sqlite3.Connection, operation: str, key: int) -> None:
 
 def _article_fields(
     article: ArticleRecord,
-) -> tuple[str, str, str | None, str | None, str | None, str]:
+) -> tuple[str, str, str | None, str | None, str | None, str, str | None]:
     return (
         article.id,
         article.source,
@@ -394,6 +440,7 @@ def _article_fields(
         article.url,
         article.published_at,
         article.text,
+        article.content_hash,
     )
 
 
@@ -409,6 +456,7 @@ def _article_from_row(row: sqlite3.Row, claims: list[StoredClaim]) -> StoredArti
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         claims=claims,
+        content_hash=row["content_hash"],
     )
 
 
