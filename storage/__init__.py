@@ -1,9 +1,11 @@
 """Persistent storage of articles, claims and vectors."""
 
 from storage.base import ArticleStore
-from storage.errors import IndexLogCompacted
+from storage.errors import IndexLogCompacted, StoreError, StoreUnavailable
+from storage.factory import migrate, open_store
 from storage.lexical import LexicalHit, match_expression
 from storage.log_compaction import LogCompaction, compact_index_log
+from storage.postgres_store import PostgresStore
 from storage.records import ArticleRecord, IndexChange, StoredArticle, StoredClaim
 from storage.sqlite_store import SqliteStore
 
@@ -14,9 +16,14 @@ __all__ = [
     "IndexLogCompacted",
     "LexicalHit",
     "LogCompaction",
+    "PostgresStore",
     "SqliteStore",
+    "StoreError",
+    "StoreUnavailable",
     "StoredArticle",
     "StoredClaim",
     "compact_index_log",
     "match_expression",
+    "migrate",
+    "open_store",
 ]

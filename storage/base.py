@@ -18,6 +18,9 @@ from storage.records import ArticleRecord, IndexChange, StoredArticle, StoredCla
 class ArticleStore(Protocol):
     """Articles, their claims and claim vectors; every write also appends to the index log."""
 
+    migrations_applied: list[str]
+    """The schema migration steps applied when this store was opened (none when current)."""
+
     def close(self) -> None: ...
 
     # -- writes -----------------------------------------------------------------------------

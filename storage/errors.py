@@ -2,8 +2,27 @@
 
 from __future__ import annotations
 
+RETRY_AFTER_SECONDS = 5
+"""How long a caller should wait before retrying after the database could not be reached."""
 
-class IndexLogCompacted(Exception):
+
+class StoreError(Exception):
+    """Base of the errors a store raises on its own account."""
+
+
+class StoreUnavailable(StoreError):
+    """The database cannot be reached (down, restarting, or every connection busy).
+
+    Raised instead of the driver's error, after the transaction was rolled back: nothing of
+    the write was stored, and the same call can be retried after ``retry_after`` seconds.
+    """
+
+    def __init__(self, reason: str, retry_after: int = RETRY_AFTER_SECONDS):
+        super().__init__(f"the database is unavailable: {reason}")
+        self.retry_after = retry_after
+
+
+class IndexLogCompacted(StoreError):
     """The index log no longer holds every change after ``sequence``: entries up to ``floor``
     were dropped by compaction, so a reader at ``sequence`` must rebuild from the claims."""
 

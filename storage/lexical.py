@@ -1,9 +1,10 @@
-"""BM25 search over claim text with SQLite FTS5.
+"""Lexical search over claim text: the query terms both engines use, and SQLite's BM25.
 
-``claims_fts`` (``schema.sql``) indexes ``claims.text``; triggers keep it in step inside the
-transaction of every claim write. A database made before the index existed is filled once at
-open time (:func:`backfill`). Callers pass any text: :func:`match_expression` turns it into
-an FTS5 query of quoted terms, so no user text can be read as FTS syntax.
+SQLite: ``claims_fts`` (migration ``0001_baseline.sql``) indexes ``claims.text``; triggers keep
+it in step inside the transaction of every claim write. Callers pass any text:
+:func:`match_expression` turns it into an FTS5 query of quoted terms, so no user text can be
+read as FTS syntax. PostgreSQL ranks the same terms with its own full-text search
+(:mod:`storage.postgres_store`).
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ import sqlite3
 from collections.abc import Collection
 
 LexicalHit = tuple[int, float]
-"""A claim key and its BM25 score (higher is better)."""
+"""A claim key and its relevance score, higher is better (BM25 on SQLite, ts_rank_cd on
+PostgreSQL: comparable within one search only)."""
 
-BACKFILLED_META_KEY = "claims_fts_backfilled"
 MAX_TERMS = 48
 _TERM = re.compile(r"\w+")
 _STOPWORD_LIST = """
@@ -34,15 +35,18 @@ def match_expression(text: str) -> str | None:
     column filters (``:``) and parentheses in the text are plain words. None when the text has
     no content word.
     """
-    terms = list(dict.fromkeys(_content_terms(text)))[:MAX_TERMS]
+    terms = query_terms(text)
     if not terms:
         return None
     return " OR ".join(_quoted(term) for term in terms)
 
 
-def _content_terms(text: str) -> list[str]:
+def query_terms(text: str) -> list[str]:
+    """The distinct content words of ``text`` (case-folded, stopwords left out), at most
+    ``MAX_TERMS``, in order of first appearance."""
     words = (word.casefold() for word in _TERM.findall(text))
-    return [w for w in words if w not in _STOPWORDS and (len(w) > 1 or w.isdigit())]
+    content = [w for w in words if w not in _STOPWORDS and (len(w) > 1 or w.isdigit())]
+    return list(dict.fromkeys(content))[:MAX_TERMS]
 
 
 def _quoted(term: str) -> str:
@@ -63,25 +67,3 @@ def search(
         (expression, limit + len(exclude)),
     ).fetchall()
     return [(int(row[0]), -float(row[1])) for row in rows if row[0] not in exclude][:limit]
-
-
-def backfill(connection: sqlite3.Connection) -> bool:
-    """Index every stored claim once, for a database made before ``claims_fts`` existed.
-
-    Runs in its own write transaction; True when it rebuilt the index.
-    """
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        done = connection.execute(
-            "SELECT 1 FROM meta WHERE key = ?", (BACKFILLED_META_KEY,)
-        ).fetchone()
-        if done is None:
-            connection.execute("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')")
-            connection.execute(
-                "INSERT INTO meta(key, value) VALUES (?, '1')", (BACKFILLED_META_KEY,)
-            )
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
-    connection.execute("COMMIT")
-    return done is None

@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from storage.base import ArticleStore
+from storage.errors import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ def compact_index_log(store: ArticleStore, policy: LogCompaction) -> int:
         if store.count_log_entries() <= store.count_claims() + policy.slack:
             return 0
         dropped = store.truncate_log(last - policy.keep)
-    except sqlite3.Error as error:
+    except (sqlite3.Error, StoreError) as error:
         log.warning("index log compaction skipped: %s", error)
         return 0
     log.info(

@@ -7,16 +7,15 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from importlib import resources
 from pathlib import Path
-
-import numpy as np
 
 from claims.model import Claim
 from embeddings import Vectors
 from storage import lexical
 from storage.errors import IndexLogCompacted
 from storage.records import ArticleRecord, IndexChange, StoredArticle, StoredClaim
+from storage.sqlite_migrations import migrate
+from storage.vectors_at_rest import from_stored, stack_stored, to_stored
 
 _ARTICLE_COLUMNS = (
     "id, source, text, title, url, published_at, revision, created_at, updated_at, content_hash"
@@ -41,11 +40,7 @@ class SqliteStore:
         self._local = threading.local()
         self._write_lock = threading.Lock()
         with self._write_lock, self._connection() as connection:
-            connection.executescript(
-                resources.files("storage").joinpath("schema.sql").read_text(encoding="utf-8")
-            )
-            _add_missing_columns(connection)
-            lexical.backfill(connection)
+            self.migrations_applied = migrate(connection)
 
     def _connect(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self._path, timeout=30, isolation_level=None)
@@ -148,7 +143,7 @@ class SqliteStore:
         with self._transaction() as connection:
             for key, vector in zip(keys, vectors, strict=True):
                 connection.execute(
-                    "UPDATE claims SET vector = ? WHERE key = ?", (_to_blob(vector), key)
+                    "UPDATE claims SET vector = ? WHERE key = ?", (to_stored(vector), key)
                 )
                 _log(connection, "add", key)
 
@@ -196,7 +191,7 @@ class SqliteStore:
             cursor = connection.execute(
                 'INSERT INTO claims(article_id, position, text, start, "end", vector) '
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (article_id, position, claim.text, claim.start, claim.end, _to_blob(vector)),
+                (article_id, position, claim.text, claim.start, claim.end, to_stored(vector)),
             )
             assert cursor.lastrowid is not None
             _log(connection, "add", cursor.lastrowid)
@@ -323,7 +318,7 @@ class SqliteStore:
             rows = connection.execute(
                 f"SELECT text, vector FROM claims WHERE text IN ({placeholders})", tuple(unique)
             ).fetchall()
-        return {row["text"]: np.frombuffer(row["vector"], dtype=np.float32) for row in rows}
+        return {row["text"]: from_stored(row["vector"]) for row in rows}
 
     def all_claim_texts(self) -> tuple[list[int], list[str]]:
         with self._connection() as connection:
@@ -391,25 +386,12 @@ class SqliteStore:
             return int(connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
 
-def _add_missing_columns(connection: sqlite3.Connection) -> None:
-    """Bring a database made before ``articles.content_hash`` existed up to the schema."""
-    columns = {row["name"] for row in connection.execute("PRAGMA table_info(articles)")}
-    if "content_hash" not in columns:
-        connection.execute("ALTER TABLE articles ADD COLUMN content_hash TEXT")
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _stack(rows: Sequence[sqlite3.Row]) -> Vectors:
-    if not rows:
-        return np.zeros((0, 0), dtype=np.float32)
-    return np.vstack([np.frombuffer(row["vector"], dtype=np.float32) for row in rows])
-
-
-def _to_blob(vector: np.ndarray) -> bytes:
-    return np.ascontiguousarray(vector, dtype=np.float32).tobytes()
+    return stack_stored(row["vector"] for row in rows)
 
 
 def _log_floor(connection: sqlite3.Connection) -> int:

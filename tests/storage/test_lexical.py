@@ -9,7 +9,6 @@ import pytest
 
 from claims.model import Claim
 from storage import ArticleRecord, SqliteStore, match_expression
-from storage.lexical import BACKFILLED_META_KEY
 
 
 def save(store: SqliteStore, article_id: str, texts: Sequence[str]) -> None:
@@ -88,29 +87,6 @@ def test_a_failed_write_leaves_the_index_as_it_was(
         save(store, "b", ["A levee was built."])
     assert found_texts(store, "levee") == []
     assert found_texts(store, "dam burst") == ["The dam burst after heavy rain."]
-    assert_index_matches_claims(path)
-
-
-def drop_lexical_index(path: Path) -> None:
-    """Make the database look like one written before the FTS table existed."""
-    connection = sqlite3.connect(path, isolation_level=None)
-    for trigger in ("claims_fts_insert", "claims_fts_delete", "claims_fts_update"):
-        connection.execute(f"DROP TRIGGER {trigger}")
-    connection.execute("DROP TABLE claims_fts")
-    connection.execute("DELETE FROM meta WHERE key = ?", (BACKFILLED_META_KEY,))
-    connection.close()
-
-
-def test_an_existing_database_is_backfilled_at_open(tmp_path: Path) -> None:
-    path = tmp_path / "db.sqlite3"
-    old = SqliteStore(path)
-    save(old, "a", ["The dam burst after heavy rain."])
-    old.close()
-    drop_lexical_index(path)
-    reopened = SqliteStore(path)
-    assert found_texts(reopened, "dam") == ["The dam burst after heavy rain."]
-    save(reopened, "b", ["A second dam held."])
-    assert len(found_texts(reopened, "dam")) == 2
     assert_index_matches_claims(path)
 
 

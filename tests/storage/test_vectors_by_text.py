@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import sqlite3
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -9,6 +8,7 @@ import numpy as np
 from claims.model import Claim
 from storage import ArticleRecord, SqliteStore
 
+LEGACY_SCHEMAS = Path(__file__).parent / "legacy"
 TEXTS = ["Troops massed at the border.", "Rain fell in the valley."]
 
 
@@ -38,10 +38,9 @@ def test_deleted_claims_are_not_found(tmp_path: Path) -> None:
 
 def test_a_database_made_before_the_text_index_gets_it_on_open(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
-    schema = resources.files("storage").joinpath("schema.sql").read_text(encoding="utf-8")
-    older = "\n".join(line for line in schema.splitlines() if "claims_by_text" not in line)
+    older = LEGACY_SCHEMAS / "schema-30ba0f4.sql"
     with sqlite3.connect(path) as connection:
-        connection.executescript(older)
+        connection.executescript(older.read_text(encoding="utf-8"))
     assert "claims_by_text" not in index_names(path)
 
     SqliteStore(path).close()
