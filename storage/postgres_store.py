@@ -79,7 +79,7 @@ class PostgresStore:
         except BaseException as error:
             self._pool.close()
             if isinstance(error, PoolTimeout):
-                raise StoreUnavailable(str(error)) from error
+                raise StoreUnavailable(_connection_problem(url, connect_timeout)) from error
             raise
 
     @contextmanager
@@ -461,6 +461,16 @@ def _read_article(connection: psycopg.Connection[Any], article_id: str) -> Store
         (article_id,),
     ).fetchall()
     return _article_from_row(row, [_claim_from_row(claim) for claim in claims])
+
+
+def _connection_problem(url: str, connect_timeout: int) -> str:
+    """Why the pool could not connect, in the driver's words (the pool only says it timed
+    out)."""
+    try:
+        psycopg.connect(url, connect_timeout=connect_timeout).close()
+    except psycopg.Error as error:
+        return str(error).strip()
+    return "no connection within the pool's timeout"
 
 
 def _tsquery(text: str) -> str | None:

@@ -15,14 +15,15 @@ from embeddings import Vectors
 
 STORED_DTYPE = np.dtype("<f2")
 """Little-endian half precision, whatever the byte order of the host that wrote it."""
+_LARGEST = float(np.finfo(STORED_DTYPE).max)
 
 
 def to_stored(vector: np.ndarray) -> bytes:
     """The bytes stored for one vector; ValueError when a value is beyond float16's range."""
-    half = np.asarray(vector, dtype=np.float32).astype(STORED_DTYPE)
-    if not np.all(np.isfinite(half)):
+    values = np.asarray(vector, dtype=np.float32)
+    if not np.all(np.abs(values) <= _LARGEST):
         raise ValueError("a vector value is not finite or beyond the float16 range (±65504)")
-    return half.tobytes()
+    return values.astype(STORED_DTYPE).tobytes()
 
 
 def from_stored(blob: bytes) -> Vectors:
