@@ -65,9 +65,9 @@ def _flask_settings(config: Config) -> dict[str, object]:
 
 
 def _register_blueprints(app: Flask, api: ProblemApi) -> None:
-    from api import articles, checks, docs, health
+    from api import articles, checks, docs, health, jobs
 
-    for module in (articles, checks, health):
+    for module in (articles, checks, health, jobs):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.blp)
 

@@ -35,6 +35,16 @@ class Config:
     rate_limit_storage_uri: str = "memory://"
     cors_origins: tuple[str, ...] = ()
     log_level: str = "INFO"
+    redis_url: str | None = None
+    redis_namespace: str = "crosscheck"
+    job_max_items: int = 1_000
+    job_batch_size: int = 16
+    job_max_attempts: int = 5
+    job_retention_days: int = 7
+    worker_heartbeat_timeout_ms: int = 5_000
+    webhook_secret: str | None = None
+    webhook_max_attempts: int = 8
+    webhook_min_backoff_ms: int = 1_000
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Config:

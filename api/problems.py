@@ -19,8 +19,10 @@ from werkzeug.exceptions import (
 )
 
 from crosscheck.errors import ArticleNotFound, CrosscheckError, ResourceUnavailable, TooManyClaims
+from jobs import QueueUnavailable
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+QUEUE_RETRY_AFTER_S = 5
 log = logging.getLogger(__name__)
 
 
@@ -176,6 +178,17 @@ def register_domain_errors(app: Flask) -> None:
             "Service unavailable",
             "A model or index could not be loaded.",
             kind=problem_type("unavailable"),
+        )
+
+    @app.errorhandler(QueueUnavailable)
+    def queue_unavailable(error: QueueUnavailable) -> Response:
+        log.warning("job queue unavailable: %s", error)
+        return problem(
+            503,
+            "Job queue unavailable",
+            str(error) if not error.configured else "The job queue does not answer; retry later.",
+            kind=problem_type("queue-unavailable"),
+            headers={"Retry-After": str(QUEUE_RETRY_AFTER_S)} if error.configured else None,
         )
 
     @app.errorhandler(CrosscheckError)

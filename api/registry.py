@@ -24,6 +24,7 @@ from embeddings import (
     SentenceTransformerEncoder,
     packaged_model_path,
 )
+from jobs import JobQueue, QueueSettings, QueueUnavailable
 from storage import ArticleStore, SqliteStore
 
 if TYPE_CHECKING:
@@ -87,6 +88,15 @@ class Registry:
     def service(self) -> ConsistencyService:
         return self._once("service", self._build_service)
 
+    @property
+    def queue_settings(self) -> QueueSettings:
+        """Where bulk jobs go; :class:`QueueUnavailable` when no Redis is configured."""
+        return queue_settings(self.config)
+
+    @property
+    def job_queue(self) -> JobQueue:
+        return self._once("job_queue", lambda: JobQueue(self.queue_settings))
+
     def close(self) -> None:
         """Write the index cache and close the store."""
         with self._lock:
@@ -94,6 +104,8 @@ class Registry:
                 self.corpus.save()
             if "store" in self._built:
                 self.store.close()
+            if "job_queue" in self._built:
+                self.job_queue.close()
 
     def _build_encoder(self) -> Encoder:
         """The configured encoder behind the in-process cache of recently encoded texts."""
@@ -139,6 +151,25 @@ class Registry:
         return ConsistencyService(
             self.store, self.corpus, self.encoder, self.comparator, extract_article, settings
         )
+
+
+def queue_settings(config: Config) -> QueueSettings:
+    if not config.redis_url:
+        raise QueueUnavailable(
+            "bulk jobs are off: this server has no CROSSCHECK_REDIS_URL", configured=False
+        )
+    return QueueSettings(
+        redis_url=config.redis_url,
+        namespace=config.redis_namespace,
+        heartbeat_timeout_ms=config.worker_heartbeat_timeout_ms,
+        batch_size=config.job_batch_size,
+        max_items=config.job_max_items,
+        max_attempts=config.job_max_attempts,
+        retention_s=config.job_retention_days * 86_400,
+        webhook_secret=config.webhook_secret,
+        webhook_max_attempts=config.webhook_max_attempts,
+        webhook_min_backoff_ms=config.webhook_min_backoff_ms,
+    )
 
 
 def _load_pair_judge(setting: str) -> PairJudge | None:

@@ -1,4 +1,4 @@
-"""The ``crosscheck`` command: serve, ingest, check, openapi."""
+"""The ``crosscheck`` command: serve, ingest, check, worker, openapi."""
 
 from __future__ import annotations
 
@@ -51,6 +51,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     _data_dir_option(check)
     check.set_defaults(handler=_check)
+
+    worker = commands.add_parser(
+        "worker", help="process bulk jobs from the queue (needs CROSSCHECK_REDIS_URL)"
+    )
+    worker.add_argument("--threads", type=int, default=1, help="batches processed at once")
+    _data_dir_option(worker)
+    worker.set_defaults(handler=_worker)
 
     spec = commands.add_parser("openapi", help="write the OpenAPI document generated from the code")
     spec.add_argument("--output", type=Path, default=None)
@@ -123,6 +130,26 @@ def _check(args: argparse.Namespace) -> int:
         if args.json
         else render_report(report)
     )
+    return 0
+
+
+def _worker(args: argparse.Namespace) -> int:
+    """One worker process: the models are loaded once, before the first batch is taken."""
+    from api.registry import Registry
+    from jobs import QueueUnavailable
+    from jobs.worker import JobWorker, run_until_signalled
+
+    registry = Registry(_config(args))
+    try:
+        settings = registry.queue_settings
+    except QueueUnavailable as error:
+        print(f"crosscheck worker: {error}", file=sys.stderr)
+        return 2
+    try:
+        registry.load_all()
+        run_until_signalled(JobWorker(settings, registry.service), args.threads)
+    finally:
+        registry.close()
     return 0
 
 

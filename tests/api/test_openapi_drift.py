@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -27,5 +28,5 @@ def test_spec_is_served_and_covers_every_route(app: Flask, client: FlaskClient) 
     documented = set(spec["paths"])
     for rule in app.url_map.iter_rules():
         if rule.rule.startswith("/v1/"):
-            path = rule.rule.replace("<string:article_id>", "{article_id}")
+            path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
             assert path in documented, path

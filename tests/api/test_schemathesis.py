@@ -47,7 +47,9 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     app.extensions["crosscheck"].close()
 
 
-schema = schemathesis.openapi.from_path(Path(__file__).resolve().parents[2] / "openapi.yaml")
+SPEC = Path(__file__).resolve().parents[2] / "openapi.yaml"
+# /v1/jobs answers 503 without Redis by design: tests/jobs/test_jobs_contract.py runs it on Redis.
+schema = schemathesis.openapi.from_path(SPEC).exclude(path_regex=r"^/v1/jobs")
 
 
 @schema.parametrize()
