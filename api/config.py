@@ -18,6 +18,7 @@ class Config:
     """
 
     data_dir: Path = Path("data")
+    database_url: str | None = None  # postgresql://… shared corpus; None: SQLite under data_dir
     encoder: str = "minilm"
     model_path: str | None = None
     judge_path: str | None = None
@@ -35,6 +36,7 @@ class Config:
     rate_limit_storage_uri: str = "memory://"
     cors_origins: tuple[str, ...] = ()
     log_level: str = "INFO"
+    editor: bool = False  # the /editor demo page (the widget files are always served)
     redis_url: str | None = None
     redis_namespace: str = "crosscheck"
     job_max_items: int = 1_000
@@ -45,6 +47,10 @@ class Config:
     webhook_secret: str | None = None
     webhook_max_attempts: int = 8
     webhook_min_backoff_ms: int = 1_000
+    index_kind: str = "auto"
+    index_flat_below: int = 50_000
+    index_nprobe: int = 32
+    index_snapshot_every: int = 50_000
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Config:
@@ -61,7 +67,7 @@ class Config:
 
     @property
     def index_path(self) -> Path:
-        return self.data_dir / "claims.faiss"
+        return self.data_dir / "claims-index.npz"
 
 
 @dataclass(frozen=True)

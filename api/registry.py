@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from flask import Flask, current_app
 
 from api.config import Config
-from crosscheck.corpus import Corpus
+from crosscheck.corpus import Corpus, SnapshotPolicy
 from crosscheck.errors import ResourceUnavailable
 from crosscheck.service import ConsistencyService, PairComparator, ServiceSettings
 from embeddings import (
@@ -21,11 +21,12 @@ from embeddings import (
     Encoder,
     EncoderLoadError,
     HashingEncoder,
+    IndexSettings,
     SentenceTransformerEncoder,
     packaged_model_path,
 )
 from jobs import JobQueue, QueueSettings, QueueUnavailable
-from storage import ArticleStore, SqliteStore
+from storage import ArticleStore, open_store
 
 if TYPE_CHECKING:
     from comparison.pair_judge import PairJudge
@@ -76,13 +77,13 @@ class Registry:
 
     @property
     def store(self) -> ArticleStore:
-        return self._once("store", lambda: SqliteStore(self.config.database_path))
+        return self._once(
+            "store", lambda: open_store(self.config.database_url or self.config.database_path)
+        )
 
     @property
     def corpus(self) -> Corpus:
-        return self._once(
-            "corpus", lambda: Corpus(self.store, self.encoder, self.config.index_path)
-        )
+        return self._once("corpus", self._build_corpus)
 
     @property
     def service(self) -> ConsistencyService:
@@ -101,7 +102,7 @@ class Registry:
         """Write the index cache and close the store."""
         with self._lock:
             if "corpus" in self._built:
-                self.corpus.save()
+                self.corpus.close()
             if "store" in self._built:
                 self.store.close()
             if "job_queue" in self._built:
@@ -141,6 +142,20 @@ class Registry:
             self.nlp, judge=judge, pair_judge=_load_pair_judge(self.config.verdict_judge)
         )
         return comparator
+
+    def _build_corpus(self) -> Corpus:
+        """The corpus over the store, its index made by the factory the config names."""
+        config = self.config
+        try:
+            settings = IndexSettings(
+                kind=config.index_kind,
+                flat_below=config.index_flat_below,
+                nprobe=config.index_nprobe,
+            )
+        except ValueError as error:
+            raise ResourceUnavailable(f"index settings: {error}") from error
+        snapshots = SnapshotPolicy(every_changes=config.index_snapshot_every)
+        return Corpus(self.store, self.encoder, config.index_path, settings, snapshots)
 
     def _build_service(self) -> ConsistencyService:
         from claims import extract_article

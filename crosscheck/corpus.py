@@ -1,44 +1,92 @@
-"""The searchable corpus: the FAISS index kept in step with the SQLite store.
+"""The searchable corpus: the claim index kept in step with the store.
 
-The store is the source of truth. The index file on disk is a cache: it is loaded when its
-recorded position in the store's index log is still valid, brought up to date from the log,
-and rebuilt from the stored vectors when missing, unreadable or made with another encoder,
-or when it fell behind the log's floor (entries it still needed were compacted away).
+The store is the source of truth. The index snapshot on disk is a cache: it is loaded when
+its recorded position in the store's index log is still valid, brought up to date by
+replaying the log from that position, and rebuilt from the stored vectors when missing,
+unreadable or made with another encoder, or when it fell behind the log's floor (entries it
+still needed were compacted away). Snapshots are written in the background every
+``SnapshotPolicy.every_changes`` log entries or ``every_seconds``, after bulk loads, and at
+a clean shutdown, so a restart after a crash replays at most that much of the log.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from embeddings import ClaimIndex, Encoder, FaissClaimIndex, Hit, Vectors
-from storage import ArticleStore, IndexLogCompacted
+import numpy as np
+
+from embeddings import (
+    ClaimIndex,
+    Encoder,
+    Hit,
+    IndexSettings,
+    SnapshotUnreadable,
+    Vectors,
+    build_index,
+    load_index,
+)
+from storage import ArticleStore, IndexChange, IndexLogCompacted
 
 log = logging.getLogger(__name__)
 
 ENCODER_META_KEY = "encoder"
+VECTOR_READ_BATCH = 10_000  # keys per store read, well under SQLite's bound on parameters
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotPolicy:
+    """Write a snapshot once this many index log entries were applied since the last one,
+    or once ``every_seconds`` passed with at least one applied."""
+
+    every_changes: int = 50_000
+    every_seconds: float = 600.0
 
 
 class Corpus:
-    def __init__(self, store: ArticleStore, encoder: Encoder, index_path: Path | None):
+    def __init__(
+        self,
+        store: ArticleStore,
+        encoder: Encoder,
+        index_path: Path | None,
+        settings: IndexSettings | None = None,
+        snapshots: SnapshotPolicy | None = None,
+    ):
         self._store = store
         self._encoder = encoder
         self._index_path = index_path
+        self._settings = settings or IndexSettings()
+        self._snapshots = snapshots or SnapshotPolicy()
         self._lock = threading.RLock()
+        self._snapshot_lock = threading.Lock()
+        self._snapshot_thread: threading.Thread | None = None
         self.rebuilds = 0
         """How many times this corpus built its index from the stored vectors."""
         self._ensure_vectors_match_encoder()
         self._index, self._applied = self._open_index()
+        self._snapshot_at, self._snapshot_time = self._applied, time.monotonic()
         self.sync()
 
     @property
     def index(self) -> ClaimIndex:
         return self._index
 
+    @property
+    def applied(self) -> int:
+        """The index log position the index reflects."""
+        return self._applied
+
     def search(self, vectors: Vectors, k: int) -> list[list[Hit]]:
-        self.sync()
+        """Catch up with the log unless another thread is doing so, then search: a search
+        never waits for a write."""
+        if self._lock.acquire(blocking=False):
+            try:
+                self.sync()
+            finally:
+                self._lock.release()
         return self._index.search(vectors, k)
 
     def sync(self) -> None:
@@ -57,60 +105,111 @@ class Corpus:
                 return
             if not changes:
                 return
-            latest: dict[int, str] = {}
-            for change in changes:
-                latest[change.claim_key] = change.operation
-            self._index.remove([key for key, op in latest.items() if op == "remove"])
-            keys, vectors = self._store.vectors([key for key, op in latest.items() if op == "add"])
+            self._apply(changes)
+            self._applied = changes[-1].sequence
+            if self._snapshot_due():
+                self.snapshot_soon()
+
+    def _apply(self, changes: list[IndexChange]) -> None:
+        latest: dict[int, str] = {}
+        for change in changes:
+            latest[change.claim_key] = change.operation
+        self._index.remove([key for key, op in latest.items() if op == "remove"])
+        added = [key for key, op in latest.items() if op == "add"]
+        for start in range(0, len(added), VECTOR_READ_BATCH):
+            keys, vectors = self._store.vectors(added[start : start + VECTOR_READ_BATCH])
             if keys:
                 self._index.add(keys, vectors)
-            self._applied = changes[-1].sequence
+
+    # -- snapshots --------------------------------------------------------------------------
 
     def save(self) -> None:
+        """Write a snapshot of the index now, with the log position it reflects."""
         if self._index_path is None:
             return
-        with self._lock:
-            self.sync()
-            self._index.save(self._index_path)
-            self._state_path().write_text(
-                json.dumps({"sequence": self._applied, "encoder": self._encoder.name}),
-                encoding="utf-8",
-            )
+        with self._snapshot_lock:
+            with self._lock:
+                self.sync()
+                snapshot, sequence = self._index.snapshot(), self._applied
+            meta = {
+                "sequence": sequence,
+                "encoder": self._encoder.name,
+                "dimension": self._encoder.dimension,
+            }
+            snapshot.write(self._index_path, meta)
+            self._snapshot_at, self._snapshot_time = sequence, time.monotonic()
+        log.info("index snapshot written at log position %d", sequence)
+
+    def snapshot_soon(self) -> None:
+        """Write a snapshot in the background (after a bulk load, or when one is due)."""
+        if self._index_path is None:
+            return
+        running = self._snapshot_thread
+        if running is not None and running.is_alive():
+            return
+        self._snapshot_thread = threading.Thread(
+            target=self._save_logging_errors, name="index-snapshot", daemon=True
+        )
+        self._snapshot_thread.start()
+
+    def close(self) -> None:
+        """Wait for background work, then write a last snapshot."""
+        running = self._snapshot_thread
+        if running is not None:
+            running.join()
+        self.save()
+
+    def _save_logging_errors(self) -> None:
+        try:
+            self.save()
+        except (OSError, RuntimeError, ValueError) as error:
+            log.warning("index snapshot not written: %s", error)
+
+    def _snapshot_due(self) -> bool:
+        if self._index_path is None:
+            return False
+        behind = self._applied - self._snapshot_at
+        elapsed = time.monotonic() - self._snapshot_time
+        return behind >= self._snapshots.every_changes or (
+            behind > 0 and elapsed >= self._snapshots.every_seconds
+        )
+
+    # -- opening ----------------------------------------------------------------------------
 
     def _open_index(self) -> tuple[ClaimIndex, int]:
-        cached = self._load_cached_index()
+        cached = self._load_snapshot()
         if cached is not None:
             return cached
         return self._rebuild()
 
-    def _load_cached_index(self) -> tuple[ClaimIndex, int] | None:
+    def _load_snapshot(self) -> tuple[ClaimIndex, int] | None:
         if self._index_path is None or not self._index_path.is_file():
             return None
         try:
-            state = json.loads(self._state_path().read_text(encoding="utf-8"))
-            index = FaissClaimIndex.load(self._index_path)
-        except (OSError, ValueError, RuntimeError) as error:
-            log.warning("vector index cache unreadable, rebuilding: %s", error)
+            index, meta = load_index(self._index_path, self._settings)
+        except SnapshotUnreadable as error:
+            log.warning("index snapshot unreadable, rebuilding: %s", error)
             return None
-        sequence = int(state.get("sequence", -1))
+        sequence = int(meta.get("sequence", -1))
         in_step = (
-            state.get("encoder") == self._encoder.name
+            meta.get("encoder") == self._encoder.name
             and index.dimension == self._encoder.dimension
             and self._store.log_floor() <= sequence <= self._store.last_change()
         )
         if not in_step:
-            log.info("vector index cache out of step with the store, rebuilding")
+            log.info("index snapshot out of step with the store, rebuilding")
             return None
+        log.info("index snapshot loaded: %d claims at log position %d", len(index), sequence)
         return index, sequence
 
     def _rebuild(self) -> tuple[ClaimIndex, int]:
         self.rebuilds += 1
-        index = FaissClaimIndex(self._encoder.dimension)
         sequence = self._store.last_change()
         keys, vectors = self._store.vectors()
-        if keys:
-            index.add(keys, vectors)
-        log.info("vector index built from the store: %d claims", len(keys))
+        if not keys:
+            vectors = np.zeros((0, self._encoder.dimension), dtype=np.float32)
+        index = build_index(keys, vectors, self._settings)
+        log.info("vector index built from the store: %d claims, %s", len(keys), index.kind)
         return index, sequence
 
     def _ensure_vectors_match_encoder(self) -> None:
@@ -125,7 +224,3 @@ class Corpus:
             )
             self._store.replace_vectors(keys, self._encoder.encode(texts))
         self._store.set_meta(ENCODER_META_KEY, self._encoder.name)
-
-    def _state_path(self) -> Path:
-        assert self._index_path is not None
-        return self._index_path.with_suffix(".state.json")

@@ -10,9 +10,14 @@ from embeddings.encoder import (
     Vectors,
     packaged_model_path,
 )
-from embeddings.index import ClaimIndex, FaissClaimIndex, Hit
+from embeddings.factory import build_index, empty_index, load_index
+from embeddings.index import ClaimIndex, Hit
+from embeddings.kinds import KINDS, IndexSettings
+from embeddings.snapshots import IndexSnapshot, SnapshotUnreadable
+from embeddings.tiered import FaissClaimIndex
 
 __all__ = [
+    "KINDS",
     "PACKAGED_MODEL_NAME",
     "CachingEncoder",
     "ClaimIndex",
@@ -21,8 +26,14 @@ __all__ = [
     "FaissClaimIndex",
     "HashingEncoder",
     "Hit",
+    "IndexSettings",
+    "IndexSnapshot",
     "SentenceTransformerEncoder",
+    "SnapshotUnreadable",
     "Vectors",
+    "build_index",
+    "empty_index",
+    "load_index",
     "packaged_model_path",
     "vectors_in_order",
 ]

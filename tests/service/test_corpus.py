@@ -71,4 +71,4 @@ def test_changing_encoder_re_embeds_the_stored_claims(tmp_path: Path) -> None:
     assert corpus.index.dimension == 16
     _, vectors = store.vectors()
     assert vectors.shape == (2, 16)
-    assert np.allclose(vectors, other.encode(TEXTS))
+    assert np.allclose(vectors, other.encode(TEXTS), atol=1e-3)  # compact at rest
