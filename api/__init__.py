@@ -9,6 +9,7 @@ from flask import Flask
 from api.auth import init_auth, load_keyring
 from api.config import Config
 from api.cors import init_cors
+from api.editor import init_editor
 from api.limits import init_limiter
 from api.problems import ProblemApi, register_domain_errors
 from api.registry import init_registry
@@ -41,6 +42,7 @@ def create_app(config: Config | None = None) -> Flask:
     register_domain_errors(app)
     _register_blueprints(app, api)
     register_spec(app, api)
+    init_editor(app, config)
     log.info(
         "app created",
         extra={
