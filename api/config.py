@@ -37,7 +37,6 @@ class Config:
     cors_origins: tuple[str, ...] = ()
     log_level: str = "INFO"
     editor: bool = False  # the /editor demo page (the widget files are always served)
-    editor: bool = False  # the /editor demo page (the widget files are always served)
     redis_url: str | None = None
     redis_namespace: str = "crosscheck"
     job_max_items: int = 1_000
