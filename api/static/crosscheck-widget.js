@@ -35,6 +35,7 @@ const FIELD_LABELS = {
   title: "Title",
   top_k: "Matches per claim",
 };
+const PASTES = new Set(["insertFromPaste", "insertFromDrop"]); // checked at once, not debounced
 const SNIPPET_CONTEXT = 80;
 const MAX_RETRY_AFTER_S = 600;
 
@@ -246,7 +247,9 @@ export class CrosscheckWidget {
     this.#client = options.client || new CrosscheckClient(this.#options);
     this.#build(editor);
     if (this.#options.stylesheet) addStylesheet();
-    this.#unsubscribe = this.#source.subscribe(() => this.schedule());
+    this.#unsubscribe = this.#source.subscribe((event) =>
+      this.schedule(PASTES.has(event?.inputType) ? 0 : this.#options.debounceMs),
+    );
     if (this.#source.getText().trim()) this.schedule();
   }
 

@@ -29,9 +29,12 @@ class EditorPage:
         return self.page.locator("#draft")
 
     def paste(self, text: str) -> None:
-        """Put ``text`` into the empty draft as a paste would (one input event)."""
+        """Paste ``text`` over the draft's content: through the clipboard and Control+V."""
+        self.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
         self.draft.focus()
-        self.page.keyboard.insert_text(text)
+        self.page.evaluate("text => navigator.clipboard.writeText(text)", text)
+        self.page.keyboard.press("Control+A")
+        self.page.keyboard.press("Control+V")
 
     def painted(self) -> int:
         value = self.page.get_attribute(WIDGET, "data-painted-sequence")
@@ -58,6 +61,20 @@ class EditorPage:
 
     def claim_containing(self, words: str) -> Locator:
         return self.page.locator("[data-claim-id]", has_text=words)
+
+    def claims_reached_by_tab(self, claims: int) -> list[str]:
+        """The claim ids that Tab focuses, in order, pressing it until past the last claim."""
+        reached: list[str] = []
+        for _ in range(claims + 20):
+            self.page.keyboard.press("Tab")
+            focused = self.page.evaluate(
+                "() => document.activeElement && document.activeElement.dataset.claimId || null"
+            )
+            if focused:
+                reached.append(focused)
+            elif reached:
+                break
+        return reached
 
     def panel(self) -> Locator:
         return self.page.get_by_role("region", name="Matches")
