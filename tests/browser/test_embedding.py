@@ -28,6 +28,7 @@ DRAFT = (
     "About 25,000 homes lost power on Tuesday after a storm crossed the coast, the utility "
     "said. A bridge on the northern road was closed for inspection."
 )
+RIVAL_URL = "https://rival.example/storm-power-cuts"
 CMS_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>A CMS</title></head>
 <body>
@@ -75,7 +76,8 @@ def test_a_page_on_another_origin_mounts_the_widget_on_a_contenteditable(
         data_dir=tmp_path / "data", api_keys_file=str(keys_file), cors_origins=(origin,)
     )
     with serving(config) as api:
-        api.index([{"id": "rival", "source": "Rival Post", "text": ARTICLE}], WRITE_KEY)
+        rival = {"id": "rival", "source": "Rival Post", "url": RIVAL_URL, "text": ARTICLE}
+        api.index([rival], WRITE_KEY)
         widget = f"{api.url}/static/crosscheck-widget.js?v=1.0.0"
         html.append(
             CMS_PAGE.format(
@@ -97,5 +99,7 @@ def test_a_page_on_another_origin_mounts_the_widget_on_a_contenteditable(
         panel = page.get_by_role("region", name="Matches")
         assert panel.locator('[data-verdict="diverge"] .cc-outlet').inner_text() == "Rival Post"
         assert panel.locator('[data-reason-type="number"]').count() == 1
+        link = panel.get_by_role("link", name="Open the Rival Post article")
+        assert link.get_attribute("href") == RIVAL_URL
         assert page.inner_text("#editor") == DRAFT
         page.screenshot(path=str(artifacts / "cms-embedding.png"), full_page=True)
