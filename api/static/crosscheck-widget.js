@@ -228,8 +228,8 @@ export class CrosscheckWidget {
   #controller = null;
   #sequence = 0;
   #report = null;
-  #checkedText = null;
   #selected = null;
+  #selectedText = null;
   #articles = new Map();
   #unsubscribe;
 
@@ -297,7 +297,7 @@ export class CrosscheckWidget {
         signal: controller.signal,
       });
       if (sequence !== this.#sequence) return;
-      this.#render(report, text, sequence);
+      this.#render(report, sequence);
     } catch (error) {
       if (error.name === "AbortError" || sequence !== this.#sequence) return;
       this.#showError(error);
@@ -340,9 +340,9 @@ export class CrosscheckWidget {
       "aria-label": "Matches",
       hidden: "",
     });
-    const legend = element("p", { class: "cc-legend" });
+    const legend = element("p", { class: "cc-legend", "aria-hidden": "true" });
     for (const status of Object.keys(STATUS_TEXT)) {
-      const sample = element("span", { class: "cc-claim cc-sample", "data-status": status });
+      const sample = element("span", { class: `cc-sample cc-${status}` });
       sample.textContent = STATUS_TEXT[status];
       legend.append(sample, " ");
     }
@@ -371,7 +371,6 @@ export class CrosscheckWidget {
   #clearReport() {
     this.#sequence++;
     this.#report = null;
-    this.#checkedText = null;
     this.#text.replaceChildren();
     this.#closePanel(false);
     this.#message.hidden = true;
@@ -379,9 +378,8 @@ export class CrosscheckWidget {
     this.#setState("idle");
   }
 
-  #render(report, text, sequence) {
+  #render(report, sequence) {
     this.#report = report;
-    this.#checkedText = text;
     this.#articles.clear();
     this.#message.hidden = true;
     this.#message.replaceChildren();
@@ -390,10 +388,9 @@ export class CrosscheckWidget {
       this.#summary.dataset[name] = value === null ? "" : String(value);
     }
     this.#text.replaceChildren(claimsFragment(report, this.#panel.id));
-    const reopen = this.#selected;
+    const reopen = this.#selected && report.claims.find((c) => c.text === this.#selectedText);
     this.#closePanel(false);
-    const again = reopen && this.#text.querySelector(`[data-claim-id="${CSS.escape(reopen)}"]`);
-    if (again) this.#openPanel(again);
+    if (reopen) this.#openPanel(this.#claimElement(reopen.id));
     this.#setState("ready");
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
@@ -453,6 +450,7 @@ export class CrosscheckWidget {
     }
     claimElement.setAttribute("aria-expanded", "true");
     this.#selected = claim.id;
+    this.#selectedText = claim.text;
     this.#panel.setAttribute("aria-label", `Matches for the ${claim.status} claim “${shorten(claim.text, 60)}”`);
     this.#panel.dataset.forClaim = claim.id;
     this.#panel.replaceChildren(...panelContent(claim, this.#report.article));
@@ -466,11 +464,15 @@ export class CrosscheckWidget {
     this.#panel.hidden = true;
     this.#panel.replaceChildren();
     delete this.#panel.dataset.forClaim;
-    const claim = claimId && this.#text.querySelector(`[data-claim-id="${CSS.escape(claimId)}"]`);
+    const claim = claimId && this.#claimElement(claimId);
     if (claim) {
       claim.setAttribute("aria-expanded", "false");
       if (returnFocus) claim.focus();
     }
+  }
+
+  #claimElement(claimId) {
+    return this.#text.querySelector(`[data-claim-id="${CSS.escape(claimId)}"]`);
   }
 
   /** Outlet date and link come from GET /v1/articles/{id}, once per article and report. */
@@ -482,7 +484,7 @@ export class CrosscheckWidget {
           this.#articles.set(articleId, this.#client.article(articleId).catch(() => null));
         }
         const article = await this.#articles.get(articleId);
-        if (!article || this.#panel.dataset.forClaim !== claim.id) return;
+        if (this.#panel.dataset.forClaim !== claim.id) return;
         const selector = `[data-article-id="${CSS.escape(articleId)}"]`;
         for (const match of this.#panel.querySelectorAll(selector)) fillArticleDetails(match, article);
       }),
@@ -630,9 +632,14 @@ function side(name, label, text, span) {
   return paragraph;
 }
 
+/** The matched article's date and link; ``article`` is null when it could not be read. */
 function fillArticleDetails(matchElement, article) {
   const date = matchElement.querySelector(".cc-date");
-  if (date) date.textContent = article.published_at ? article.published_at.slice(0, 10) : "no date";
+  if (!article) {
+    date.textContent = "date not known";
+    return;
+  }
+  date.textContent = article.published_at ? article.published_at.slice(0, 10) : "no date";
   if (article.url && !matchElement.querySelector(".cc-article-link")) {
     const link = element("a", {
       class: "cc-article-link",

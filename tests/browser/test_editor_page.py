@@ -173,17 +173,20 @@ def test_an_edit_checks_again_once_and_cancels_the_check_in_flight(
     first = editor.wait_for_report()
     assert len(checks) == 1
 
+    editor.claim_containing(BELARUS_CLAIM).click()
+    label = editor.panel().get_attribute("aria-label")
     editor.draft.press("End")
     editor.page.keyboard.type(EDIT)
     second = editor.wait_for_report(after=editor.painted())
     assert len(checks) == 2
+    assert editor.panel().get_attribute("aria-label") == label  # the same claim's panel
     assert not first["article"]["text"].endswith(EDIT)
     assert second["article"]["text"].endswith(EDIT)
 
     before = editor.painted()
-    editor.page.evaluate(
-        "() => { window.crosscheckWidget.check(); window.crosscheckWidget.check(); }"
-    )
+    with editor.page.expect_request(lambda request: "/v1/check" in request.url):
+        editor.page.evaluate("() => { window.crosscheckWidget.check(); }")
+    editor.page.evaluate("() => window.crosscheckWidget.check()")  # while the first is in flight
     editor.wait_for_report(after=before)
     assert len(checks) == 4
     assert len(aborted) == 1 and "ABORTED" in aborted[0].upper()
