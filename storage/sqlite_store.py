@@ -12,7 +12,7 @@ from pathlib import Path
 from claims.model import Claim
 from embeddings import Vectors
 from storage import lexical
-from storage.errors import IndexLogCompacted
+from storage.errors import IndexLogCompacted, StoreUnavailable
 from storage.records import ArticleRecord, IndexChange, StoredArticle, StoredClaim
 from storage.sqlite_migrations import migrate
 from storage.vectors_at_rest import from_stored, stack_stored, to_stored
@@ -33,8 +33,9 @@ class SqliteStore:
     below the floor can no longer catch up from the log and has to rebuild.
     """
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, busy_timeout: float = 30.0):
         self._path = str(path)
+        self._busy_timeout = busy_timeout
         if self._path != ":memory:":
             Path(self._path).parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
@@ -43,7 +44,7 @@ class SqliteStore:
             self.migrations_applied = migrate(connection)
 
     def _connect(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self._path, timeout=30, isolation_level=None)
+        connection = sqlite3.connect(self._path, timeout=self._busy_timeout, isolation_level=None)
         connection.row_factory = sqlite3.Row
         connection.execute("PRAGMA foreign_keys = ON")
         if self._path != ":memory:":
@@ -61,7 +62,10 @@ class SqliteStore:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self._write_lock, self._connection() as connection:
-            connection.execute("BEGIN IMMEDIATE")
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                raise StoreUnavailable(f"{error} (another process held the write lock)") from error
             try:
                 yield connection
             except BaseException:

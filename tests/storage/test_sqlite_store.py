@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from claims.model import Claim
-from storage import ArticleRecord, SqliteStore
+from storage import ArticleRecord, SqliteStore, StoreUnavailable
 
 
 def claims_and_vectors(count: int) -> tuple[list[Claim], np.ndarray]:
@@ -75,3 +76,20 @@ def test_delete_and_pagination(tmp_path: Path) -> None:
     page, _ = store.list_articles(2, last)
     assert [article.id for article in page] == ["c"]
     assert store.count_claims() == 2
+
+
+def test_a_write_kept_waiting_by_another_process_is_unavailable(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    store = SqliteStore(path, busy_timeout=0.05)
+    claims, vectors = claims_and_vectors(1)
+    other_process = sqlite3.connect(path, isolation_level=None)
+    other_process.execute("BEGIN IMMEDIATE")
+
+    with pytest.raises(StoreUnavailable):
+        store.save_article(ArticleRecord("a", "Outlet", "text"), claims, vectors)
+
+    other_process.execute("ROLLBACK")
+    other_process.close()
+    assert store.count_articles() == 0
+    store.save_article(ArticleRecord("a", "Outlet", "text"), claims, vectors)
+    assert store.count_articles() == 1
