@@ -20,6 +20,7 @@ from werkzeug.exceptions import (
 
 from crosscheck.errors import ArticleNotFound, CrosscheckError, ResourceUnavailable, TooManyClaims
 from jobs import QueueUnavailable
+from storage import StoreUnavailable
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 QUEUE_RETRY_AFTER_S = 5
@@ -83,6 +84,7 @@ _RESPONSE_HEADERS = {
     },
     405: {"Allow": {"description": "The methods the route accepts", "schema": {"type": "string"}}},
     429: {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}},
+    503: {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}},
 }
 
 
@@ -189,6 +191,17 @@ def register_domain_errors(app: Flask) -> None:
             str(error) if not error.configured else "The job queue does not answer; retry later.",
             kind=problem_type("queue-unavailable"),
             headers={"Retry-After": str(QUEUE_RETRY_AFTER_S)} if error.configured else None,
+        )
+
+    @app.errorhandler(StoreUnavailable)
+    def store_unavailable(error: StoreUnavailable) -> Response:
+        log.error("store unavailable: %s", error)
+        return problem(
+            503,
+            "Database unavailable",
+            "The database cannot be reached; nothing was stored. Retry after Retry-After seconds.",
+            kind=problem_type("database-unavailable"),
+            headers={"Retry-After": str(error.retry_after)},
         )
 
     @app.errorhandler(CrosscheckError)

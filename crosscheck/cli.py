@@ -62,6 +62,15 @@ def _parser() -> argparse.ArgumentParser:
     spec = commands.add_parser("openapi", help="write the OpenAPI document generated from the code")
     spec.add_argument("--output", type=Path, default=None)
     spec.set_defaults(handler=_openapi)
+
+    migrate = commands.add_parser("migrate", help="apply the database's pending schema migrations")
+    migrate.add_argument(
+        "--database-url",
+        help="postgresql://… or sqlite:///path (default: CROSSCHECK_DATABASE_URL, else the "
+        "SQLite file in --data-dir)",
+    )
+    _data_dir_option(migrate)
+    migrate.set_defaults(handler=_migrate)
     return parser
 
 
@@ -150,6 +159,25 @@ def _worker(args: argparse.Namespace) -> int:
         run_until_signalled(JobWorker(settings, registry.service), args.threads)
     finally:
         registry.close()
+    return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from storage import StoreUnavailable, migrate
+    from storage.factory import redact
+
+    config = _config(args)
+    target = str(args.database_url or config.database_url or config.database_path)
+    try:
+        applied = migrate(target)
+    except StoreUnavailable as error:
+        print(f"crosscheck migrate: {error}", file=sys.stderr)
+        return 1
+    print(f"database {redact(target)}")
+    for label in applied:
+        print(f"applied {label}")
+    if not applied:
+        print("schema up to date")
     return 0
 
 
