@@ -10,7 +10,7 @@ from api.auth import init_auth, load_keyring
 from api.config import Config
 from api.cors import init_cors
 from api.editor import init_editor
-from api.limits import init_limiter
+from api.limits import init_limiter, limit_bulk_writes
 from api.problems import ProblemApi, register_domain_errors
 from api.registry import init_registry
 from api.requests import register_request_ids, require_json_bodies
@@ -34,13 +34,14 @@ def create_app(config: Config | None = None) -> Flask:
     app.config.update(_flask_settings(config))
     registry = init_registry(app, config)
     register_request_ids(app)
-    init_limiter(app, config)
+    limiter = init_limiter(app, config)
     init_auth(app, keyring)
     require_json_bodies(app)
     init_cors(app, config.cors_origins)
     api = ProblemApi(app, spec_kwargs=spec_kwargs(_DESCRIPTION))
     register_domain_errors(app)
     _register_blueprints(app, api)
+    limit_bulk_writes(limiter, config)
     register_spec(app, api)
     init_editor(app, config)
     log.info(
@@ -67,9 +68,9 @@ def _flask_settings(config: Config) -> dict[str, object]:
 
 
 def _register_blueprints(app: Flask, api: ProblemApi) -> None:
-    from api import articles, checks, docs, health, jobs
+    from api import articles, bulk, checks, docs, health, jobs
 
-    for module in (articles, checks, health, jobs):
+    for module in (articles, bulk, checks, health, jobs):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.blp)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 ENV_PREFIX = "CROSSCHECK_"
+DEFAULT_BULK_MAX_ARTICLES = 100
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,9 @@ class Config:
     index_flat_below: int = 50_000
     index_nprobe: int = 32
     index_snapshot_every: int = 50_000
+    bulk_max_articles: int = DEFAULT_BULK_MAX_ARTICLES
+    bulk_rate_limit: str = "30 per minute"
+    workers: int = 0
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Config:

@@ -38,3 +38,11 @@ def rate_limit_key() -> str:
 
 def _exempt() -> bool:
     return not request.path.startswith("/v1/") or request.path in OPEN_PATHS
+
+
+def limit_bulk_writes(limiter: Limiter, config: Config) -> None:
+    """``POST /v1/articles/bulk`` has its own limit (``CROSSCHECK_BULK_RATE_LIMIT``, per key)
+    in place of the default one: one bulk call carries up to ``bulk_max_articles`` articles."""
+    from api import bulk
+
+    limiter.limit(config.bulk_rate_limit)(bulk.blp)
