@@ -25,6 +25,7 @@ COPY facts ./facts
 COPY comparison ./comparison
 COPY storage ./storage
 COPY crosscheck ./crosscheck
+COPY jobs ./jobs
 RUN pip install --no-deps --no-build-isolation .
 
 RUN useradd --create-home --uid 10001 crosscheck \
