@@ -640,7 +640,8 @@ function fillArticleDetails(matchElement, article) {
     return;
   }
   date.textContent = article.published_at ? article.published_at.slice(0, 10) : "no date";
-  if (article.url && !matchElement.querySelector(".cc-article-link")) {
+  const linkable = /^https?:\/\//i.test(article.url || "");
+  if (linkable && !matchElement.querySelector(".cc-article-link")) {
     const link = element("a", {
       class: "cc-article-link",
       href: article.url,
