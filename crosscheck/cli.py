@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", type=Path)
     ingest.add_argument("--source", required=True, help="outlet name for files without one")
     ingest.add_argument("--published-at", help="ISO 8601 date for files without one")
+    ingest.add_argument(
+        "--batch", type=int, default=64, help="articles indexed together (default 64)"
+    )
     _data_dir_option(ingest)
     ingest.set_defaults(handler=_ingest)
 
@@ -94,29 +97,41 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
+    """Stream the input, index it in batches (claims of a batch's articles encoded together),
+    and skip articles already stored with the same id and content, so a rerun resumes."""
     from tqdm import tqdm
 
     from api.registry import Registry
-    from crosscheck.ingest import read_articles
+    from crosscheck.ingest import IngestTally, batches, count_articles, read_articles
 
-    registry = Registry(_config(args))
+    registry = Registry(_config(args, torch_threads=os.cpu_count() or 1))
     service = registry.service
     defaults = {"source": args.source, "published_at": args.published_at}
-    failures = 0
+    tally = IngestTally()
+    progress = tqdm(total=count_articles(args.paths), unit="article", dynamic_ncols=True)
     try:
-        for item in tqdm(list(read_articles(args.paths, defaults)), unit="article"):
-            if item.error:
-                failures += 1
-                tqdm.write(f"skipped {item.origin}: {item.error}")
-                continue
-            assert item.article is not None
-            stored, _ = service.index_article(item.article)
-            tqdm.write(f"indexed {stored.id}: {len(stored.claims)} claims")
+        for batch in batches(read_articles(args.paths, defaults), args.batch):
+            readable = [item for item in batch if item.article is not None]
+            for item in batch:
+                if item.error:
+                    tally.unreadable += 1
+                    progress.write(f"skipped {item.origin}: {item.error}")
+            results = service.index_articles([item.article for item in readable if item.article])
+            for item, result in zip(readable, results, strict=True):
+                tally.count(result)
+                if result.error is not None:
+                    progress.write(f"rejected {item.origin}: {result.error}")
+            progress.update(len(batch))
+            elapsed = progress.format_dict["elapsed"] or 1e-9
+            progress.set_postfix_str(
+                f"{tally.claims} claims, {tally.claims / elapsed:.1f} claims/s"
+            )
     finally:
+        progress.close()
         registry.close()
     articles, claims = service.corpus_size()
-    print(f"corpus: {articles} articles, {claims} claims ({failures} skipped)")
-    return 1 if failures else 0
+    print(f"{tally.summary()}\ncorpus: {articles} articles, {claims} claims")
+    return 1 if tally.failures else 0
 
 
 def _check(args: argparse.Namespace) -> int:
