@@ -124,8 +124,8 @@ class PostgresStore:
                 created[index] = self._write_article(
                     connection, article, claims, blobs[index], now, entries
                 )
-            _append_log(connection, entries)
             stored = [_read_article(connection, article.id) for article, _, _ in items]
+            _append_log(connection, entries)
         return [(article, created[index]) for index, article in enumerate(stored) if article]
 
     def _write_article(
@@ -250,7 +250,12 @@ class PostgresStore:
         return {row[0]: row[1] for row in rows}
 
     def list_articles(self, limit: int, after_sequence: int = 0) -> tuple[list[StoredArticle], int]:
-        """A page of articles in insertion order, and the sequence number to resume after."""
+        """A page of articles in insertion order, and the sequence number to resume after.
+
+        Unlike the index log, insertion numbers come from an identity column: an article
+        inserted while a client pages may be numbered below that client's cursor (drawn
+        earlier, committed later), and that client's listing then leaves it out.
+        """
         with self._connection() as connection:
             rows = connection.execute(
                 f"SELECT seq, {_ARTICLE_COLUMNS} FROM articles WHERE seq > %s "
