@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
@@ -16,13 +17,16 @@ log = logging.getLogger(__name__)
 
 
 class CrosscheckServer(BaseApplication):
-    """One gunicorn worker with threads: the models are loaded once and shared."""
+    """Gunicorn worker processes, each with threads. Each process loads the models and its
+    own copy of the claim index once; the processes share the store and keep their indexes
+    in step through its index log (every search first applies the log entries it has not
+    seen), so a write through any process is found by every process's next search."""
 
     def __init__(self, config: Config, host: str, port: int, threads: int = 4):
         self._config = config
         self._options = {
             "bind": f"{host}:{port}",
-            "workers": 1,
+            "workers": worker_count(config.workers),
             "threads": threads,
             "timeout": 120,
             "accesslog": None,
@@ -59,6 +63,11 @@ def announce(app: Flask) -> None:
                 "no API keys configured: every route is open; set CROSSCHECK_API_KEYS "
                 "or CROSSCHECK_API_KEYS_FILE before exposing this server"
             )
+
+
+def worker_count(configured: int) -> int:
+    """``configured`` worker processes; 0 means one per core."""
+    return configured if configured > 0 else os.cpu_count() or 1
 
 
 def serve(config: Config, host: str, port: int) -> None:

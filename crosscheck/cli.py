@@ -33,6 +33,12 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the REST API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="worker processes (default: CROSSCHECK_WORKERS, else one per core)",
+    )
     _data_dir_option(serve)
     serve.set_defaults(handler=_serve)
 
@@ -92,7 +98,10 @@ def _config(args: argparse.Namespace, **overrides: Any) -> Any:
 def _serve(args: argparse.Namespace) -> int:
     from api.server import serve
 
-    serve(_config(args, load_models_eagerly=True), args.host, args.port)
+    overrides: dict[str, Any] = {"load_models_eagerly": True}
+    if args.workers is not None:
+        overrides["workers"] = args.workers
+    serve(_config(args, **overrides), args.host, args.port)
     return 0
 
 
