@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from facts.model import ClaimFacts
@@ -127,6 +128,8 @@ _STOP = frozenset(
         "not",
     ]
 )
+WORD_CACHE_SIZE = 1 << 17
+TEXT_CACHE_SIZE = 1 << 15
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ.'’-]*")
 
 
@@ -137,9 +140,22 @@ def _crude_stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+def _content_word(word: str) -> str | None:
+    """The key a word is compared by, or None for a stop word: worked out once per process
+    for each distinct word (a check compares thousands of candidate texts of few words)."""
+    key = entity_key(word)
+    if not key or key in _STOP or len(key) <= 1:
+        return None
+    return _crude_stem(key)
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
 def text_content_words(text: str) -> frozenset[str]:
-    words = (entity_key(w) for w in _WORD.findall(text))
-    return frozenset(_crude_stem(w) for w in words if w and w not in _STOP and len(w) > 1)
+    """Content words of a text, cached per process: stored claims come back as candidates
+    check after check."""
+    keys = (_content_word(word) for word in _WORD.findall(text))
+    return frozenset(key for key in keys if key is not None)
 
 
 def overlap_coefficient(a: frozenset[str], b: frozenset[str]) -> float:

@@ -10,6 +10,7 @@ only a sentence or two, so its claims get a share of that affinity on top of the
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Container, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ ANCHOR_WEIGHT = 0.2
 AFFINITY_WEIGHT = 1.0
 AFFINITY_FLOOR = 0.3
 SAME_STORY_SHARE = 0.6
+TERMS_CACHE_SIZE = 1 << 15
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _NAME = re.compile(r"(?<![.!?\"“‘'(]\s)(?<!^)\b[A-Z][\w'’-]*[a-z][\w'’-]*")
 
@@ -43,7 +45,10 @@ class Terms:
     anchors: frozenset[str]
 
 
+@functools.lru_cache(maxsize=TERMS_CACHE_SIZE)
 def terms(text: str) -> Terms:
+    """The terms of a text, cached per process (bounded): a stored claim's terms are worked
+    out the first time it is a candidate, not again at every check that finds it."""
     return Terms(text_content_words(text), anchors(text))
 
 
