@@ -179,6 +179,16 @@ class MatchSchema(ma.Schema):
         required=True,
         metadata={"description": "The match comes from a syndicated copy of the checked article"},
     )
+    published_at = ma.fields.String(
+        required=True,
+        allow_none=True,
+        metadata={"description": "Publication date of the matched article, as it was indexed"},
+    )
+    url = ma.fields.String(
+        required=True,
+        allow_none=True,
+        metadata={"description": "Address of the matched article, when it was indexed with one"},
+    )
 
 
 class ClaimReportSchema(ClaimSchema):

@@ -23,6 +23,8 @@ class Match:
     verdict: Verdict
     reasons: tuple[Reason, ...]
     syndicated: bool = False
+    published_at: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -305,6 +305,8 @@ class ConsistencyService:
             verdict=comparison.verdict,
             reasons=comparison.reasons,
             syndicated=syndicated,
+            published_at=candidate.article.published_at,
+            url=candidate.article.url,
         )
 
     # -- preparation ------------------------------------------------------------------------

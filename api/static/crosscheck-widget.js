@@ -475,13 +475,19 @@ export class CrosscheckWidget {
     return this.#text.querySelector(`[data-claim-id="${CSS.escape(claimId)}"]`);
   }
 
-  /** Outlet date and link come from GET /v1/articles/{id}, once per article and report. */
+  /** Outlet date and link: carried by each match; from a server whose matches lack them,
+   * read with GET /v1/articles/{id}, once per article and report. */
   async #addArticleDetails(claim) {
     const ids = [...new Set(claim.matches.map((match) => match.article_id))];
     await Promise.all(
       ids.map(async (articleId) => {
+        const carried = claim.matches.find((match) => match.article_id === articleId);
         if (!this.#articles.has(articleId)) {
-          this.#articles.set(articleId, this.#client.article(articleId).catch(() => null));
+          const details =
+            "published_at" in carried
+              ? Promise.resolve({ published_at: carried.published_at, url: carried.url })
+              : this.#client.article(articleId).catch(() => null);
+          this.#articles.set(articleId, details);
         }
         const article = await this.#articles.get(articleId);
         if (this.#panel.dataset.forClaim !== claim.id) return;

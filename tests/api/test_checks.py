@@ -107,3 +107,26 @@ def test_only_the_best_claim_of_another_article_gets_a_verdict(
     assert best["verdict"] == "agree"
     assert second["verdict"] == "unrelated"
     assert second["reasons"] == []
+
+
+def test_each_match_carries_its_articles_date_and_address(
+    client: FlaskClient, make_article, storm_reports: tuple[str, str]
+) -> None:
+    storm, rival = storm_reports
+    linked = make_article("two", rival, url="https://example.org/storm", published_at="2026-03-02")
+    assert client.post("/v1/articles", json=linked).status_code == 201
+
+    report = client.post("/v1/check", json={"article": make_article("draft", storm)}).get_json()
+
+    matches = [match for claim in report["claims"] for match in claim["matches"]]
+    assert matches
+    assert {(m["url"], m["published_at"]) for m in matches} == {
+        ("https://example.org/storm", "2026-03-02")
+    }
+
+
+def test_a_match_without_an_address_says_so(indexed: FlaskClient, make_article) -> None:
+    report = indexed.post("/v1/check", json={"article": make_article("draft")}).get_json()
+
+    matches = [match for claim in report["claims"] for match in claim["matches"]]
+    assert matches and all(match["url"] is None for match in matches)
