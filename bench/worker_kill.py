@@ -1,26 +1,32 @@
 """Workers killed mid-job: are jobs or items lost or done twice? (20 rounds by default)
 
-Usage: python bench/worker_kill.py [--rounds 20] [--items 40] [--batch-size 2]
+Usage: python bench/worker_kill.py [--rounds 20] [--items 80] [--batch-size 2]
 
 Two ``crosscheck worker`` processes (hashing encoder: this is about the queue, not the model)
 share a scratch Redis namespace and SQLite data directory. Each round submits an ingest job
-of BBC News articles with a webhook to a local receiver, waits until the job is running,
-sends SIGKILL to one worker at a random moment within the next half second, starts a
-replacement, and waits for the job to end. Then it counts:
+of news articles with a webhook to a local receiver and waits until it is running; then,
+at a random moment within 0.3 s, both workers are frozen (SIGSTOP) until one of them is
+inside a batch (started, not recorded), and that round's victim, one of the two at random,
+gets SIGKILL; the other resumes, a replacement starts, and the bench waits for the job to
+end. Then it counts:
 
 - jobs lost: a job that never ends; items lost: an item without a result, or whose article
   is not stored; items duplicated: an article written more than once (revision > 1) or an
-  item with a claim count that differs from its stored article;
-- batches redelivered: batches started twice (the dead worker's unacknowledged message went
-  back to the queue), and seconds from the kill to the job's end;
-- webhooks: deliveries received per job (1 expected; at-least-once allows 2, counted).
+  item whose claim count differs from its stored article's;
+- batches redelivered: batches started twice (a message the dead worker had not
+  acknowledged went back to the queue), and how long after the kill each was recorded;
+- webhooks: deliveries received per job (1 expected; at least once allows 2, counted).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import signal
 import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -53,11 +59,12 @@ class Receiver(BaseHTTPRequestHandler):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20)
-    parser.add_argument("--items", type=int, default=40)
+    parser.add_argument("--items", type=int, default=80)
     parser.add_argument("--batch-size", type=int, default=2)
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/0")
     parser.add_argument("--seed", type=int, default=5)
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the workers on the way out
     receiver = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
     threading.Thread(target=receiver.serve_forever, daemon=True).start()
     webhook = f"http://127.0.0.1:{receiver.server_port}/hook"
@@ -81,9 +88,10 @@ def main() -> int:
                 items = articles[round_number * args.items : (round_number + 1) * args.items]
                 job = pool.queue.submit("ingest", items, webhook_url=webhook)
                 wait_until_running(pool, job.id)
-                time.sleep(chooser.uniform(0, 0.5))
+                time.sleep(chooser.uniform(0, 0.3))
                 victim = live.pop(chooser.randrange(len(live)))
-                pool.kill(victim)
+                if not kill_inside_a_batch(pool, job.id, victim, live):
+                    counts["jobs ended before the kill"] += 1
                 killed_at = time.time()
                 live += pool.start(1)
                 try:
@@ -104,7 +112,8 @@ def main() -> int:
             receiver.shutdown()
     deliveries = Counter(Receiver.deliveries.values())
     print(
-        f"{args.rounds} rounds, one worker of two killed (SIGKILL) mid-job in each: "
+        f"{args.rounds} rounds, one worker of two killed (SIGKILL) mid-job in each "
+        f"({counts['jobs ended before the kill']} jobs ended before the kill): "
         f"jobs lost {counts['jobs lost']}, items lost {counts['items lost']}, "
         f"items duplicated {counts['items duplicated']}; batches redelivered "
         f"{len(redeliveries)}, done again {describe(redeliveries)} after the kill (heartbeat "
@@ -129,6 +138,30 @@ def redelivered_batches(pool: WorkerPool, job_id: str) -> list[float]:
         for batch, count in attempts.items()
         if int(count) > 1 and batch in recorded
     ]
+
+
+def kill_inside_a_batch(
+    pool: WorkerPool, job_id: str, victim: subprocess.Popen[bytes], others: list[Any]
+) -> bool:
+    """Freeze every worker until a batch of the job is in progress, then SIGKILL the victim;
+    False when the job ended first (the victim is killed all the same)."""
+    workers = [victim, *others]
+    try:
+        while True:
+            for worker in workers:
+                os.kill(worker.pid, signal.SIGSTOP)
+            job = pool.queue.get(job_id)
+            if job is None or job.finished:
+                return False
+            if set(pool.hash(job_id, "attempts")) - set(pool.hash(job_id, "batches")):
+                return True
+            for worker in workers:
+                os.kill(worker.pid, signal.SIGCONT)
+            time.sleep(0.005)
+    finally:
+        pool.kill(victim)
+        for worker in others:
+            os.kill(worker.pid, signal.SIGCONT)
 
 
 def wait_until_running(pool: WorkerPool, job_id: str) -> None:
