@@ -52,6 +52,7 @@ class Config:
     index_flat_below: int = 50_000
     index_nprobe: int = 32
     index_snapshot_every: int = 50_000
+    index_threads: int = 1
     bulk_max_articles: int = DEFAULT_BULK_MAX_ARTICLES
     bulk_rate_limit: str = "30 per minute"
     workers: int = 0

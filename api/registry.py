@@ -24,6 +24,7 @@ from embeddings import (
     IndexSettings,
     SentenceTransformerEncoder,
     packaged_model_path,
+    set_search_threads,
 )
 from jobs import JobQueue, QueueSettings, QueueUnavailable
 from storage import ArticleStore, open_store
@@ -155,6 +156,7 @@ class Registry:
         except ValueError as error:
             raise ResourceUnavailable(f"index settings: {error}") from error
         snapshots = SnapshotPolicy(every_changes=config.index_snapshot_every)
+        set_search_threads(config.index_threads)
         return Corpus(self.store, self.encoder, config.index_path, settings, snapshots)
 
     def _build_service(self) -> ConsistencyService:

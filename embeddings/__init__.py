@@ -12,7 +12,7 @@ from embeddings.encoder import (
 )
 from embeddings.factory import build_index, empty_index, load_index
 from embeddings.index import ClaimIndex, Hit
-from embeddings.kinds import KINDS, IndexSettings
+from embeddings.kinds import KINDS, IndexSettings, set_search_threads
 from embeddings.snapshots import IndexSnapshot, SnapshotUnreadable
 from embeddings.tiered import FaissClaimIndex
 
@@ -35,5 +35,6 @@ __all__ = [
     "empty_index",
     "load_index",
     "packaged_model_path",
+    "set_search_threads",
     "vectors_in_order",
 ]

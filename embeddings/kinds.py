@@ -64,6 +64,14 @@ class IndexSettings:
         return self.kind if claims >= MIN_TRAINING else FLAT
 
 
+def set_search_threads(threads: int) -> None:
+    """OpenMP threads FAISS uses per call (process-wide); 0 leaves FAISS's default (all cores).
+    One by default in the server: request threads and worker processes already share the
+    cores, and FAISS threads spinning beside them slow every call many times over."""
+    if threads > 0:
+        faiss.omp_set_num_threads(threads)
+
+
 def kind_of(index: faiss.Index) -> str:
     if isinstance(index, faiss.IndexIVFScalarQuantizer):
         return IVF_SQ8

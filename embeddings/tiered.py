@@ -333,12 +333,14 @@ def _base_hits(generation: _Generation, queries: Vectors, k: int) -> list[list[H
 
 def _delta_hits(generation: _Generation, queries: Vectors, k: int) -> list[list[Hit]]:
     rows = generation.rows
-    live = np.flatnonzero(generation.delta.live[:rows])
-    if not len(live):
+    live = generation.delta.live[:rows].copy()
+    count = int(live.sum())
+    if not count:
         return [[] for _ in range(len(queries))]
-    scores = queries @ generation.delta.vectors[live].T
-    keys = generation.delta.keys[live]
-    top = min(k, len(live))
+    scores = queries @ generation.delta.vectors[:rows].T
+    scores[:, ~live] = -np.inf
+    keys = generation.delta.keys[:rows]
+    top = min(k, count)
     best = np.argpartition(-scores, top - 1, axis=1)[:, :top]
     return [
         [(int(keys[column]), float(row[column])) for column in columns]

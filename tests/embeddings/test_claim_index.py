@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
+import faiss
 import numpy as np
 import pytest
 
@@ -26,6 +28,16 @@ TEXTS = [
 ]
 DIMENSION = 32
 SYNCHRONOUS = IndexSettings(background=False)
+
+
+@pytest.fixture(autouse=True)
+def one_faiss_thread() -> Iterator[None]:
+    """Training and searching on one thread: the suite shares a few cores, where FAISS's
+    OpenMP threads would spin against each other."""
+    threads = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(1)
+    yield
+    faiss.omp_set_num_threads(threads)
 
 
 def clustered(count: int, seed: int = 0, dimension: int = DIMENSION) -> np.ndarray:
@@ -80,7 +92,7 @@ def test_search_with_k_beyond_size_and_on_empty_index() -> None:
 def test_each_kind_finds_the_exact_neighbours(kind: str) -> None:
     vectors = clustered(4000)
     queries = clustered(50, seed=1)
-    settings = IndexSettings(kind=kind, nprobe=16, pq_bytes=16, background=False)
+    settings = IndexSettings(kind=kind, nprobe=16, pq_bytes=8, background=False)
     index = build_index(range(len(vectors)), vectors, settings)
     assert index.kind == kind
     found = keys_of(index.search(queries, 10))
