@@ -48,7 +48,7 @@ class JobById(MethodView):
         job = queue.get(job_id)
         if job is None:
             abort(404, message=f"no job with id {job_id!r} (jobs are kept for a limited time)")
-            raise AssertionError("unreachable")
+            raise AssertionError("abort raises")
         return _view(job, queue, query["offset"], query["limit"])
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -15,6 +16,8 @@ from jobs.errors import QueueUnavailable
 from jobs.model import INGEST, QUEUED, ItemResult, Job, Webhook
 from jobs.records import JobRecords
 from jobs.settings import QueueSettings
+
+JOB_ID = re.compile(r"[0-9a-f]{32}")
 
 
 class JobQueue:
@@ -58,6 +61,9 @@ class JobQueue:
         return job
 
     def get(self, job_id: str) -> Job | None:
+        """The job, or None: unknown, expired, or not an id this queue gives out."""
+        if not JOB_ID.fullmatch(job_id):
+            return None
         with unavailable_on_redis_errors():
             return self._records.load(job_id)
 

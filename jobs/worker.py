@@ -102,7 +102,8 @@ class JobWorker:
         try:
             if not secret:
                 raise WebhookFailed("the worker has no CROSSCHECK_WEBHOOK_SECRET to sign with")
-            deliver(job.webhook.url, payload(job, now()), job_id, secret, self._timeout)
+            timeout = self._settings.webhook_timeout_s
+            deliver(job.webhook.url, payload(job, now()), job_id, secret, timeout)
         except WebhookFailed as error:
             final = attempt >= self._settings.webhook_max_attempts
             self._records.webhook_outcome(job_id, "failed" if final else "pending", str(error))
@@ -111,10 +112,6 @@ class JobWorker:
             log.warning("webhook of job %s given up after %d attempts", job_id, attempt)
             return
         self._records.webhook_outcome(job_id, "delivered", delivered_at=now())
-
-    @property
-    def _timeout(self) -> float:
-        return self._settings.webhook_timeout_s
 
     def _batch_results(self, job: Job, batch: int, attempt: int) -> list[ItemResult]:
         indexes = job.batch_range(batch)

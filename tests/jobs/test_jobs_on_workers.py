@@ -97,6 +97,16 @@ def test_a_check_job_reports_every_item_and_stores_nothing(setup: JobsSetup) -> 
     assert setup.client.get("/v1/articles/draft-1").status_code == 404
 
 
+def test_an_unknown_job_is_404(setup: JobsSetup) -> None:
+    location = setup.submit("ingest", [article("known")])
+    known_parts = location.rsplit("/", 1)[1] + ":items"
+
+    for job_id in ("0" * 32, known_parts, "not-a-job"):
+        response = setup.client.get(f"/v1/jobs/{job_id}")
+        assert response.status_code == 404, job_id
+        assert response.json["type"] == "urn:crosscheck:problem:not-found"
+
+
 class Receiver(BaseHTTPRequestHandler):
     """Answers 500 to the first ``failures`` deliveries, then 204; keeps what it got."""
 
