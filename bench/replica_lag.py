@@ -123,6 +123,7 @@ def server(database_url: str, data_dir: Path) -> Iterator[str]:
         **os.environ,
         "CROSSCHECK_DATABASE_URL": database_url,
         "CROSSCHECK_ENCODER": "hashing",
+        "CROSSCHECK_WORKERS": "1",  # A and B are one process each
         "CROSSCHECK_VERDICT_JUDGE": "off",
         "CROSSCHECK_RATE_LIMIT": "100000 per minute",
         "CROSSCHECK_LOG_LEVEL": "WARNING",
