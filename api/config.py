@@ -20,6 +20,7 @@ class Config:
 
     data_dir: Path = Path("data")
     database_url: str | None = None  # postgresql://… shared corpus; None: SQLite under data_dir
+    database_timeout: float = 5.0  # seconds to wait for a PostgreSQL connection before a 503
     encoder: str = "minilm"
     model_path: str | None = None
     judge_path: str | None = None

@@ -79,7 +79,11 @@ class Registry:
     @property
     def store(self) -> ArticleStore:
         return self._once(
-            "store", lambda: open_store(self.config.database_url or self.config.database_path)
+            "store",
+            lambda: open_store(
+                self.config.database_url or self.config.database_path,
+                timeout=self.config.database_timeout,
+            ),
         )
 
     @property

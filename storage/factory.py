@@ -13,15 +13,16 @@ POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 SQLITE_SCHEME = "sqlite:///"
 
 
-def open_store(target: str | Path) -> ArticleStore:
+def open_store(target: str | Path, *, timeout: float = 5.0) -> ArticleStore:
     """The store at ``target``, its schema migrated to the current version.
 
     ``sqlite:///relative/path`` and ``sqlite:////absolute/path`` follow SQLAlchemy's
-    convention. Raises StoreUnavailable when PostgreSQL cannot be reached.
+    convention. ``timeout``: how long a PostgreSQL call waits for a connection before it
+    raises StoreUnavailable (as the opening does when the database cannot be reached).
     """
     location = str(target)
     if location.startswith(POSTGRES_SCHEMES):
-        return PostgresStore(location)
+        return PostgresStore(location, timeout=timeout)
     if location.startswith(SQLITE_SCHEME):
         return SqliteStore(location.removeprefix(SQLITE_SCHEME))
     if "://" in location:

@@ -108,7 +108,10 @@ def test_a_connection_lost_midway_through_a_batch_stores_none_of_it(
 def test_the_api_answers_503_with_retry_after_and_recovers(
     postgres_url: str, proxy: TcpProxy, tmp_path: Path
 ) -> None:
-    app = create_app(TestConfig(data_dir=tmp_path / "data", database_url=proxy.url(postgres_url)))
+    config = TestConfig(
+        data_dir=tmp_path / "data", database_url=proxy.url(postgres_url), database_timeout=1.0
+    )
+    app = create_app(config)
     client = app.test_client()
     assert client.post("/v1/articles", json=ARTICLE).status_code == 201
 
@@ -118,6 +121,7 @@ def test_the_api_answers_503_with_retry_after_and_recovers(
     assert response.content_type == "application/problem+json"
     assert int(response.headers["Retry-After"]) > 0
     assert response.get_json()["type"] == "urn:crosscheck:problem:database-unavailable"
+    assert client.get("/v1/health").status_code == 503
 
     proxy.start()
     for _ in range(RECOVERY_ATTEMPTS):
