@@ -13,7 +13,7 @@ import pytest
 
 import storage.postgres_store
 from claims.model import Claim
-from storage import ArticleRecord, PostgresStore
+from storage import ArticleRecord, PostgresStore, StoredClaim
 
 LOCK_WAIT_ATTEMPTS = 200
 
@@ -31,12 +31,18 @@ def save(store: PostgresStore, article_id: str, count: int) -> None:
     store.save_article(ArticleRecord(article_id, "Outlet", "x"), claims, np.eye(count, 8))
 
 
+def claims_of(store: PostgresStore, article_id: str) -> list[StoredClaim]:
+    article = store.get_article(article_id)
+    assert article is not None
+    return article.claims
+
+
 def wait_for_a_writer_blocked_on_the_log(url: str) -> None:
     with psycopg.connect(url, autocommit=True) as connection:
         for _ in range(LOCK_WAIT_ATTEMPTS):
             blocked = connection.execute(
                 "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                "AND query LIKE 'UPDATE index_log_head%%'"
+                "AND datname = current_database() AND query LIKE 'UPDATE index_log_head%'"
             ).fetchone()
             if blocked and blocked[0]:
                 return
@@ -75,8 +81,8 @@ def test_a_later_write_cannot_commit_its_entries_before_an_earlier_one(
     changes = second_host.changes_after(0)
     assert [change.sequence for change in changes] == [1, 2, 3]
     stored = second_host.articles_by_id(["a", "b"])
+    keys = [claim.key for article_id in "ab" for claim in claims_of(second_host, article_id)]
     assert set(stored) == {"a", "b"}
-    keys = [claim.key for article in "ab" for claim in second_host.get_article(article).claims]  # type: ignore[union-attr]
     assert [change.claim_key for change in changes] == keys
 
 
@@ -116,8 +122,4 @@ def test_a_reader_following_concurrent_writers_sees_every_entry_in_order(
     assert gaps == []
     live = {key for key, operation in seen.items() if operation == "add"}
     assert live == set(hosts[0].vectors()[0])
-    assert position_of(hosts[0]) == hosts[0].count_log_entries()
-
-
-def position_of(store: PostgresStore) -> int:
-    return store.last_change()
+    assert hosts[0].last_change() == hosts[0].count_log_entries()
