@@ -39,7 +39,7 @@ import faiss
 import numpy as np
 
 from bench.matching_recall import bbc_articles, evenly_spaced, load_basil, reuters_articles
-from embeddings import FaissClaimIndex, IndexSettings, load_index
+from embeddings import FaissClaimIndex, IndexSettings, load_index, set_search_threads
 from embeddings.encoder import Vectors, normalise_rows
 
 CHECK_CLAIMS = 40
@@ -82,6 +82,12 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--kind", default="auto", help="index kind (CROSSCHECK_INDEX_KIND)")
     parser.add_argument("--nprobe", type=int, default=IndexSettings().nprobe)
+    parser.add_argument(
+        "--sweep-nprobe", default="", help="also measure recall and p95 at these nprobe values"
+    )
+    parser.add_argument(
+        "--threads", type=int, default=1, help="FAISS threads (the server's default: 1)"
+    )
     args = parser.parse_args()
     from evaluation.paths import shared_data_dir
 
@@ -89,6 +95,7 @@ def main() -> int:
     if not corpora.is_dir():
         print(f"corpora not found at {corpora}", file=sys.stderr)
         return 2
+    set_search_threads(args.threads)
     texts = real_claims(corpora, args.real)
     encoder, baselines = load_model_and_time_encoding(texts[: args.encode_sample])
     vectors = cached_vectors(texts, encoder, args.cache)
@@ -96,7 +103,8 @@ def main() -> int:
     print(
         f"real claims: {len(texts)} ({len(queries)} held-out queries, {len(real)} corpus); "
         f"raw encode {baselines.encode_rate:.1f} claims/s at batch 32 on "
-        f"{os.cpu_count()} cores; model load {baselines.model_load_s:.2f} s"
+        f"{os.cpu_count()} cores; model load {baselines.model_load_s:.2f} s; "
+        f"FAISS threads {args.threads} (exact and approximate alike)"
     )
     settings = IndexSettings(kind=args.kind, nprobe=args.nprobe, background=False)
     rows = []
@@ -108,7 +116,8 @@ def main() -> int:
             f"(real + N(0, {args.noise}^2) per dimension, renormalised)",
             flush=True,
         )
-        rows.append(measure(corpus, queries, settings))
+        sweep = [int(part) for part in args.sweep_nprobe.split(",") if part]
+        rows.append(measure(corpus, queries, settings, sweep))
         del corpus
     print_table(rows, baselines)
     return 0
@@ -192,7 +201,9 @@ def corpus_vectors(real: Vectors, size: int, noise: float) -> Vectors:
 # -- measuring --------------------------------------------------------------------------------
 
 
-def measure(corpus: Vectors, queries: Vectors, settings: IndexSettings) -> Row:
+def measure(
+    corpus: Vectors, queries: Vectors, settings: IndexSettings, sweep: Sequence[int] = ()
+) -> Row:
     keys = np.arange(len(corpus), dtype=np.int64)
     exact = faiss.IndexIDMap2(faiss.IndexFlatIP(corpus.shape[1]))
     exact.add_with_ids(corpus, keys)
@@ -212,6 +223,15 @@ def measure(corpus: Vectors, queries: Vectors, settings: IndexSettings) -> Row:
         started = time.perf_counter()
         load_index(path, settings)
         load_s = time.perf_counter() - started
+    for nprobe in sweep if index.kind != "flat" else ():
+        index.set_nprobe(nprobe)
+        swept = timings(lambda n: index.search(batches[n], SEARCH_K), SEARCH_ROUNDS)
+        print(
+            f"  nprobe {nprobe:4d}: recall@10 {recall_at_10(index, exact, queries):.3f}, "
+            f"search p95 {percentile(swept, 95):.1f} ms",
+            flush=True,
+        )
+    index.set_nprobe(settings.nprobe)
     adds, old_adds = time_adds(index, exact, queries, len(corpus))
     row = Row(
         claims=len(corpus),

@@ -28,7 +28,8 @@ AUTO = "auto"
 KINDS = (AUTO, FLAT, IVF_SQ8, IVF_PQ)
 _ALIASES = {"ivf": IVF_SQ8, "exact": FLAT}
 TRAINING_SEED = 1234
-POINTS_PER_CELL = 40  # k-means wants about 40 training points per cell
+POINTS_PER_CELL = 30  # training points per cell (FAISS suggests 39; 30 trains 1M in ~1 min)
+TRAINING_ITERATIONS = 10
 MIN_TRAINING = 2_000  # below this many vectors an IVF is not worth training
 
 
@@ -42,7 +43,7 @@ class IndexSettings:
 
     kind: str = AUTO
     flat_below: int = 50_000
-    nprobe: int = 32
+    nprobe: int = 128
     pq_bytes: int = 48
     delta_limit: int = 20_000
     dead_limit: int = 20_000
@@ -85,8 +86,10 @@ def empty_flat(dimension: int) -> faiss.Index:
 
 
 def cell_count(claims: int) -> int:
-    """About sqrt(n) cells, each with enough training points."""
-    return max(8, min(int(math.sqrt(claims)), claims // POINTS_PER_CELL))
+    """About 4 sqrt(n) cells, each with enough training points. Measured at 1M real-derived
+    claim vectors (bench/scale.py): 4,096 cells scanned 128 at a time reach recall@10 0.96 in
+    a third of the time 1,000 cells need for 0.95."""
+    return max(8, min(int(4 * math.sqrt(claims)), claims // POINTS_PER_CELL))
 
 
 def trained(kind: str, vectors: Vectors, settings: IndexSettings) -> faiss.Index:
@@ -107,6 +110,8 @@ def trained(kind: str, vectors: Vectors, settings: IndexSettings) -> faiss.Index
         )  # fmt: skip
     else:
         raise ValueError(f"cannot train an index of kind {kind!r}")
+    index.cp.niter = TRAINING_ITERATIONS
+    index.cp.min_points_per_centroid = POINTS_PER_CELL
     index.train(_training_sample(vectors, cells))
     return index
 

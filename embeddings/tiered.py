@@ -156,6 +156,12 @@ class FaissClaimIndex:
     def save(self, path: Path) -> None:
         self.snapshot().write(path, {})
 
+    def set_nprobe(self, nprobe: int) -> None:
+        """How many cells of an IVF base a search scans: recall against speed."""
+        with self._write_lock:
+            self._settings = replace(self._settings, nprobe=nprobe)
+            self._generation = replace(self._generation, nprobe=nprobe)
+
     # -- writing ----------------------------------------------------------------------------
 
     def add(self, ids: Sequence[int], vectors: Vectors) -> None:
