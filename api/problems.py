@@ -20,7 +20,7 @@ from werkzeug.exceptions import (
 
 from crosscheck.errors import ArticleNotFound, CrosscheckError, ResourceUnavailable, TooManyClaims
 from jobs import QueueUnavailable
-from storage import StoreUnavailable
+from storage import StoreUnavailable, UnstorableText
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 QUEUE_RETRY_AFTER_S = 5
@@ -202,6 +202,16 @@ def register_domain_errors(app: Flask) -> None:
             "The database cannot be reached; nothing was stored. Retry after Retry-After seconds.",
             kind=problem_type("database-unavailable"),
             headers={"Retry-After": str(error.retry_after)},
+        )
+
+    @app.errorhandler(UnstorableText)
+    def unstorable_text(error: UnstorableText) -> Response:
+        return problem(
+            422,
+            "Invalid request",
+            "One or more fields are missing or invalid.",
+            kind=problem_type("validation-error"),
+            errors={error.field: [str(error)]},
         )
 
     @app.errorhandler(CrosscheckError)

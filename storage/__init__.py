@@ -1,7 +1,7 @@
 """Persistent storage of articles, claims and vectors."""
 
 from storage.base import ArticleStore
-from storage.errors import IndexLogCompacted, StoreError, StoreUnavailable
+from storage.errors import IndexLogCompacted, StoreError, StoreUnavailable, UnstorableText
 from storage.factory import migrate, open_store
 from storage.lexical import LexicalHit, match_expression
 from storage.log_compaction import LogCompaction, compact_index_log
@@ -22,6 +22,7 @@ __all__ = [
     "StoreUnavailable",
     "StoredArticle",
     "StoredClaim",
+    "UnstorableText",
     "compact_index_log",
     "match_expression",
     "migrate",

@@ -22,6 +22,15 @@ class StoreUnavailable(StoreError):
         self.retry_after = retry_after
 
 
+class UnstorableText(StoreError, ValueError):
+    """A text field holds a NUL character (U+0000), which PostgreSQL cannot store; both
+    engines refuse it, so an article is accepted or refused alike whatever the engine."""
+
+    def __init__(self, field: str):
+        super().__init__(f"{field} contains a NUL character (U+0000), which cannot be stored")
+        self.field = field
+
+
 class IndexLogCompacted(StoreError):
     """The index log no longer holds every change after ``sequence``: entries up to ``floor``
     were dropped by compaction, so a reader at ``sequence`` must rebuild from the claims."""

@@ -38,7 +38,15 @@ from embeddings import Vectors
 from storage.errors import IndexLogCompacted, StoreUnavailable
 from storage.lexical import LexicalHit, query_terms
 from storage.postgres_migrations import migrate
-from storage.records import ArticleRecord, IndexChange, StoredArticle, StoredClaim
+from storage.records import (
+    NUL,
+    ArticleRecord,
+    IndexChange,
+    StoredArticle,
+    StoredClaim,
+    ensure_storable,
+    storable,
+)
 from storage.vectors_at_rest import from_stored, stack_stored, to_stored
 
 log = logging.getLogger(__name__)
@@ -111,9 +119,10 @@ class PostgresStore:
 
         Returns each stored article, as committed, and whether it was new, in the order given.
         """
-        for _, claims, vectors in items:
+        for article, claims, vectors in items:
             if len(claims) != len(vectors):
                 raise ValueError("claims and vectors differ in length")
+            ensure_storable(article, claims)
         blobs = [[to_stored(vector) for vector in vectors] for _, _, vectors in items]
         now = _now()
         created: dict[int, bool] = {}
@@ -180,6 +189,8 @@ class PostgresStore:
         return [key for key, _ in sorted(rows, key=lambda row: row[1])]
 
     def delete_article(self, article_id: str) -> bool:
+        if NUL in article_id:
+            return False
         with self._connection() as connection:
             found = connection.execute(
                 "SELECT 1 FROM articles WHERE id = %s FOR UPDATE", (article_id,)
@@ -236,16 +247,19 @@ class PostgresStore:
     # -- reads ------------------------------------------------------------------------------
 
     def get_article(self, article_id: str) -> StoredArticle | None:
+        if NUL in article_id:
+            return None
         with self._connection() as connection:
             return _read_article(connection, article_id)
 
     def content_hashes(self, article_ids: Sequence[str]) -> dict[str, str | None]:
         """The content hash each given, stored article was saved with."""
-        if not article_ids:
+        wanted = storable(article_ids)
+        if not wanted:
             return {}
         with self._connection() as connection:
             rows = connection.execute(
-                "SELECT id, content_hash FROM articles WHERE id = ANY(%s)", (list(article_ids),)
+                "SELECT id, content_hash FROM articles WHERE id = ANY(%s)", (wanted,)
             ).fetchall()
         return {row[0]: row[1] for row in rows}
 
@@ -283,11 +297,12 @@ class PostgresStore:
         return {row[0]: _claim_from_row(row) for row in rows}
 
     def articles_by_id(self, article_ids: Sequence[str]) -> dict[str, StoredArticle]:
-        if not article_ids:
+        wanted = storable(article_ids)
+        if not wanted:
             return {}
         with self._connection() as connection:
             rows = connection.execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ANY(%s)", (list(article_ids),)
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ANY(%s)", (wanted,)
             ).fetchall()
         return {row[0]: _article_from_row(row, []) for row in rows}
 
@@ -321,7 +336,7 @@ class PostgresStore:
             rows = connection.execute(
                 "SELECT article_id, vector FROM claims WHERE article_id = ANY(%s) "
                 "ORDER BY article_id, position",
-                (unique,),
+                (storable(unique),),
                 binary=True,
             ).fetchall()
         by_article: dict[str, list[bytes]] = {article_id: [] for article_id in unique}
@@ -331,7 +346,7 @@ class PostgresStore:
 
     def vectors_by_text(self, texts: Sequence[str]) -> dict[str, Vectors]:
         """The stored vector of each given text that is exactly a claim's text (one per text)."""
-        unique = list(dict.fromkeys(texts))
+        unique = storable(dict.fromkeys(texts))
         if not unique:
             return {}
         with self._connection() as connection:
@@ -359,6 +374,8 @@ class PostgresStore:
         asked = [(position, query) for position, query in enumerate(queries) if query]
         if limit <= 0 or not asked:
             return hits
+        if exclude_article is not None and NUL in exclude_article:
+            exclude_article = None  # no stored article has that id
         with self._connection() as connection:
             rows = connection.execute(
                 "SELECT asked.position, hit.key, hit.score "

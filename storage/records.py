@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+
+from claims.model import Claim
+from storage.errors import UnstorableText
+
+NUL = "\x00"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,3 +63,25 @@ class IndexChange:
     sequence: int
     operation: str
     claim_key: int
+
+
+def ensure_storable(article: ArticleRecord, claims: Sequence[Claim]) -> None:
+    """Raise UnstorableText when a field of the article or a claim holds a NUL character."""
+    fields: Iterable[tuple[str, str | None]] = (
+        ("id", article.id),
+        ("source", article.source),
+        ("text", article.text),
+        ("title", article.title),
+        ("url", article.url),
+        ("published_at", article.published_at),
+        ("content_hash", article.content_hash),
+        *(("claim text", claim.text) for claim in claims),
+    )
+    for name, value in fields:
+        if value and NUL in value:
+            raise UnstorableText(name)
+
+
+def storable(values: Iterable[str]) -> list[str]:
+    """The values that could be stored (no NUL): the only ones a lookup can find."""
+    return [value for value in values if NUL not in value]

@@ -13,7 +13,13 @@ from claims.model import Claim
 from embeddings import Vectors
 from storage import lexical
 from storage.errors import IndexLogCompacted, StoreUnavailable
-from storage.records import ArticleRecord, IndexChange, StoredArticle, StoredClaim
+from storage.records import (
+    ArticleRecord,
+    IndexChange,
+    StoredArticle,
+    StoredClaim,
+    ensure_storable,
+)
 from storage.sqlite_migrations import migrate
 from storage.vectors_at_rest import from_stored, stack_stored, to_stored
 
@@ -97,9 +103,10 @@ class SqliteStore:
 
         Returns each stored article and whether it was new, in the order given.
         """
-        for _, claims, vectors in items:
+        for article, claims, vectors in items:
             if len(claims) != len(vectors):
                 raise ValueError("claims and vectors differ in length")
+            ensure_storable(article, claims)
         now = _now()
         created: list[bool] = []
         with self._transaction() as connection:

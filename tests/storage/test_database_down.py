@@ -132,3 +132,19 @@ def test_the_api_answers_503_with_retry_after_and_recovers(
     assert client.post("/v1/articles", json={**ARTICLE, "id": "b"}).status_code == 201
     assert client.get("/v1/health").get_json()["articles"] == 2
     app.extensions["crosscheck"].close()
+
+
+def test_a_nul_character_is_a_validation_problem_not_a_fault(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    app = create_app(TestConfig(data_dir=tmp_path / "data", database_url=postgres_url))
+    client = app.test_client()
+    response = client.post("/v1/articles", json={**ARTICLE, "text": "The dam\u0000 burst."})
+    assert response.status_code == 422
+    assert response.get_json()["errors"] == {
+        "text": ["text contains a NUL character (U+0000), which cannot be stored"]
+    }
+    assert client.get("/v1/articles/a%00b").status_code == 404
+    draft = {"source": "Outlet", "text": "The dam\u0000 burst after heavy rain."}
+    assert client.post("/v1/check", json={"article": draft}).status_code == 200
+    app.extensions["crosscheck"].close()

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from claims.model import Claim
-from storage import ArticleRecord, ArticleStore, IndexLogCompacted, open_store
+from storage import ArticleRecord, ArticleStore, IndexLogCompacted, UnstorableText, open_store
 from storage.vectors_at_rest import STORED_DTYPE
 
 DIMENSION = 8
@@ -335,3 +335,35 @@ def test_a_second_store_on_the_same_database_sees_every_write(store_url: str) ->
     assert reader.count_articles() == 0 and reader.last_change() == 2
     writer.close()
     reader.close()
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        ArticleRecord("a\x00", "Outlet", "Text."),
+        ArticleRecord("a", "Out\x00let", "Text."),
+        ArticleRecord("a", "Outlet", "Te\x00xt."),
+        ArticleRecord("a", "Outlet", "Text.", title="\x00"),
+    ],
+)
+def test_a_nul_character_is_refused_by_every_engine(
+    store: ArticleStore, record: ArticleRecord
+) -> None:
+    good = (ArticleRecord("b", "Outlet", "Fine."), claims_of(["Fine."]), unit_vectors(1))
+    with pytest.raises(UnstorableText):
+        store.save_articles([good, (record, claims_of(["Text."]), unit_vectors(1))])
+    with pytest.raises(UnstorableText) as refused:
+        store.save_article(ArticleRecord("c", "Outlet", "x"), claims_of(["\x00"]), unit_vectors(1))
+    assert refused.value.field == "claim text"
+    assert store.count_articles() == 0 and store.last_change() == 0
+
+
+def test_lookups_of_a_nul_character_find_nothing(store: ArticleStore) -> None:
+    save(store, "a", ["The dam burst."])
+    assert store.get_article("a\x00") is None
+    assert store.delete_article("a\x00") is False
+    assert store.content_hashes(["a\x00", "a"]) == {"a": None}
+    assert list(store.articles_by_id(["a\x00", "a"])) == ["a"]
+    assert store.vectors_of_articles(["a\x00"])["a\x00"].shape[0] == 0
+    assert store.vectors_by_text(["The dam burst.\x00"]) == {}
+    assert len(store.lexical_search(["dam\x00burst"], 5, exclude_article="a\x00")[0]) == 1
