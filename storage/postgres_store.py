@@ -13,8 +13,10 @@ that row's lock until it commits or rolls back. The next writer numbers its entr
 after that, so entries commit in sequence order with no gaps, and a reader that sees entry
 *n* sees every entry below it. Appends are serialised across the corpus (as SQLite
 serialises every write), but only the append and the commit: each write's articles and
-claims are written before it takes the lock. Writers lock article rows in id order before
-the head row, so two writes never wait for each other in a cycle.
+claims are written before it takes the lock. Saves and deletions lock article rows (in id
+order), then their claims, then the head row, so two of them never wait for each other in a
+cycle; a deadlock PostgreSQL still detects (re-embedding every claim while articles are
+written) rolls back one side, which leaves as StoreUnavailable, to retry.
 
 **Failures.** A connection error, or no connection within ``timeout`` seconds, raises
 :class:`storage.errors.StoreUnavailable` after the transaction was rolled back, so nothing of
