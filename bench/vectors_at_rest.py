@@ -37,11 +37,17 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 from claims import extract_article
-from embeddings import PACKAGED_MODEL_NAME, SentenceTransformerEncoder, packaged_model_path
+from claims.model import Claim
+from embeddings import (
+    PACKAGED_MODEL_NAME,
+    SentenceTransformerEncoder,
+    Vectors,
+    packaged_model_path,
+)
 from storage import ArticleRecord, ArticleStore, PostgresStore, SqliteStore
 
 TOP_K = 10
-Corpus = list[tuple[ArticleRecord, list, np.ndarray]]
+Item = tuple[ArticleRecord, list[Claim], Vectors]
 
 
 def main() -> int:
@@ -105,7 +111,7 @@ def basil_texts(shared: Path, count: int) -> list[str]:
     return texts
 
 
-def article(article_id: str, text: str, encoder: SentenceTransformerEncoder) -> tuple:
+def article(article_id: str, text: str, encoder: SentenceTransformerEncoder) -> Item:
     claims = extract_article(text=text).claims
     vectors = encoder.encode([claim.text for claim in claims])
     return ArticleRecord(article_id, "BASIL", text), claims, vectors
@@ -117,7 +123,7 @@ def sqlite_bytes(path: Path) -> int:
     return path.stat().st_size
 
 
-def rewrite_as_float32_sqlite(path: Path, store: ArticleStore, corpus: Corpus) -> None:
+def rewrite_as_float32_sqlite(path: Path, store: ArticleStore, corpus: list[Item]) -> None:
     keys, _ = store.vectors()
     original = np.vstack([vectors for _, _, vectors in corpus]).astype(np.float32)
     with sqlite3.connect(path) as connection:

@@ -91,7 +91,11 @@ def test_a_connection_lost_midway_through_a_batch_stores_none_of_it(
         PostgresStore, "_insert_claims", staticmethod(lose_the_connection_on_the_second_article)
     )
     items = [
-        (ArticleRecord(article_id, "Outlet", "x"), [Claim("New.", 0, 4)], np.eye(1, 8))
+        (
+            ArticleRecord(article_id, "Outlet", "x"),
+            [Claim("New.", 0, 4)],
+            np.eye(1, 8, dtype=np.float32),
+        )
         for article_id in ("a", "b", "c")
     ]
     with pytest.raises(StoreUnavailable):

@@ -28,7 +28,9 @@ def hosts(postgres_url: str) -> Iterator[tuple[PostgresStore, PostgresStore]]:
 
 def save(store: PostgresStore, article_id: str, count: int) -> None:
     claims = [Claim(f"Claim {n} of {article_id}.", 0, 10) for n in range(count)]
-    store.save_article(ArticleRecord(article_id, "Outlet", "x"), claims, np.eye(count, 8))
+    store.save_article(
+        ArticleRecord(article_id, "Outlet", "x"), claims, np.eye(count, 8, dtype=np.float32)
+    )
 
 
 def claims_of(store: PostgresStore, article_id: str) -> list[StoredClaim]:
