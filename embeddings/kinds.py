@@ -100,7 +100,7 @@ def trained(kind: str, vectors: Vectors, settings: IndexSettings) -> faiss.Index
     cells = cell_count(len(vectors))
     quantizer = faiss.IndexFlatIP(dimension)
     if kind == IVF_SQ8:
-        index: faiss.Index = faiss.IndexIVFScalarQuantizer(
+        index: Any = faiss.IndexIVFScalarQuantizer(
             quantizer, dimension, cells, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT
         )
     elif kind == IVF_PQ:
