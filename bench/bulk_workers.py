@@ -7,8 +7,9 @@ The same BBC News articles (``../shared/data/corpora/bbc``, seeded choice) are s
 one ingest job (``JobQueue.submit``) to N fresh workers on a fresh SQLite data directory and
 Redis namespace; the time is from submission to the job's end, with the models already
 loaded. Each worker runs one batch at a time with one torch thread
-(``CROSSCHECK_TORCH_THREADS=1``), so N workers use N cores. The ratio of the rates is the
-figure; the load average printed beside each run says how much of the machine was free.
+(``CROSSCHECK_TORCH_THREADS=1``), so N workers can use N cores. The ratio of the rates is the
+figure; beside each run: the cores the workers actually got (their CPU seconds over the wall
+time) and the load average, which say how much of a shared machine was free.
 """
 
 from __future__ import annotations
@@ -57,10 +58,12 @@ def measure(args: argparse.Namespace, articles: list[dict[str, str]], count: int
         try:
             pool.start(count)
             load_before = os.getloadavg()[0]
+            cpu_before = pool.cpu_seconds()
             started = time.perf_counter()
             job = pool.queue.submit("ingest", articles)
             finished = pool.wait(job.id)
             elapsed = time.perf_counter() - started
+            cores = (pool.cpu_seconds() - cpu_before) / elapsed
             results = pool.queue.results(job.id, range(finished.total))
         finally:
             pool.close()
@@ -68,8 +71,9 @@ def measure(args: argparse.Namespace, articles: list[dict[str, str]], count: int
     rate = claims / elapsed
     print(
         f"{count} worker(s): {finished.state}, {finished.progress['created']} articles, "
-        f"{claims} claims in {elapsed:6.1f} s = {rate:6.1f} claims/s "
-        f"(load average before {load_before:.2f}, after {os.getloadavg()[0]:.2f})",
+        f"{claims} claims in {elapsed:6.1f} s = {rate:6.1f} claims/s; the workers used "
+        f"{cores:.2f} cores (load average before {load_before:.2f}, after "
+        f"{os.getloadavg()[0]:.2f})",
         flush=True,
     )
     return rate

@@ -99,6 +99,16 @@ class WorkerPool:
         key = f"{self.namespace}:queue:__heartbeats__"
         return set(self._client.zrangebyscore(key, now_ms - 2000, "+inf"))  # type: ignore[arg-type]
 
+    def cpu_seconds(self) -> float:
+        """User and system CPU time used so far by the live workers (Linux /proc)."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for worker in self.workers:
+            if worker.poll() is None:
+                fields = Path(f"/proc/{worker.pid}/stat").read_text().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])
+        return total / ticks
+
     def kill(self, worker: subprocess.Popen[bytes]) -> None:
         os.kill(worker.pid, signal.SIGKILL)
         worker.wait()

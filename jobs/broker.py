@@ -10,8 +10,9 @@ into exactly-once results (:mod:`jobs.records`).
 Tuned here for redelivery within seconds rather than minutes:
 
 - every Redis command of the broker updates the worker's heartbeat; an idle consumer polls
-  at least once a second (``worker_timeout``), and each worker also polls its delay queue, so
-  a live worker beats about once a second even while its one thread is busy;
+  at least every ``worker_timeout`` (:data:`jobs.worker.POLL_INTERVAL_MS`, 100 ms), and each
+  worker also polls its delay queues, so a live worker beats several times a second even
+  while its one thread is busy;
 - ``heartbeat_timeout`` (Dramatiq: 60 s) is :attr:`QueueSettings.heartbeat_timeout_ms`;
 - maintenance (the requeueing of dead workers' messages) runs on every command instead of
   on 0.1% of them, so the first poll by a live worker after the timeout requeues the batch.

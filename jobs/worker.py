@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 MAX_BACKOFF_MS = 5 * 60 * 1000
 SHUTDOWN_TIMEOUT_MS = 60 * 1000
+POLL_INTERVAL_MS = 100
 
 
 class JobWorker:
@@ -67,9 +68,13 @@ class JobWorker:
 
     def run(self, stop: threading.Event, threads: int = 1) -> None:
         """Process messages until ``stop`` is set, then finish the current ones and return."""
-        worker = dramatiq.Worker(self._broker, worker_threads=threads, worker_timeout=1000)
+        worker = dramatiq.Worker(
+            self._broker, worker_threads=threads, worker_timeout=POLL_INTERVAL_MS
+        )
         # Fetch only what the threads process: a batch never waits behind a busy worker while
-        # another is idle, and a killed worker holds no more than it was working on.
+        # another is idle, and a killed worker holds no more than it was working on. The
+        # short poll interval is what makes this cheap: a consumer whose worker is busy backs
+        # off up to the interval, so the next batch is fetched at most that long after one ends.
         worker.queue_prefetch = threads
         worker.start()
         log.info("worker ready", extra={"threads": threads, "namespace": self._settings.namespace})
