@@ -36,7 +36,7 @@ def test_unreachable_redis_answers_503_with_retry_after(tmp_path: Path) -> None:
     client = app.test_client()
 
     submitted = client.post("/v1/jobs", json={"kind": "ingest", "items": [article("a1")]})
-    read = client.get("/v1/jobs/0123")
+    read = client.get(f"/v1/jobs/{'0' * 32}")
 
     for response in (submitted, read):
         assert response.status_code == 503
