@@ -1,0 +1,87 @@
+"""Index snapshots: a restart loads the last one and replays the index log from its position."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from claims.model import Claim
+from crosscheck.corpus import Corpus, SnapshotPolicy
+from embeddings import HashingEncoder
+from embeddings.snapshots import read_snapshot
+from storage import ArticleRecord, SqliteStore
+
+ENCODER = HashingEncoder(dimension=32)
+
+
+def save(store: SqliteStore, article_id: str, text: str) -> None:
+    claims = [Claim(text, 0, len(text))]
+    store.save_article(ArticleRecord(article_id, "Outlet", text), claims, ENCODER.encode([text]))
+
+
+def indexed(corpus: Corpus) -> set[int]:
+    hits = corpus.index.search(ENCODER.encode(["the"]), 100)[0]
+    return {key for key, _ in hits}
+
+
+def live(store: SqliteStore) -> set[int]:
+    return set(store.vectors()[0])
+
+
+def test_a_restart_after_a_crash_replays_the_log_from_the_snapshot(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = SqliteStore(tmp_path / "db.sqlite3")
+    path = tmp_path / "claims-index.npz"
+    corpus = Corpus(store, ENCODER, path)
+    for n in range(5):
+        save(store, f"a{n}", f"The council approved {n} new schools.")
+    corpus.save()
+    saved_at = corpus.applied
+    save(store, "late", "A bridge reopened after repairs.")
+    store.delete_article("a0")
+    corpus.sync()  # the process dies here, without writing another snapshot
+    with caplog.at_level(logging.INFO, logger="crosscheck.corpus"):
+        restarted = Corpus(store, ENCODER, path)
+    assert restarted.rebuilds == 0
+    assert f"at log position {saved_at}" in caplog.text
+    assert restarted.applied == store.last_change() > saved_at
+    assert indexed(restarted) == live(store)
+
+
+def test_snapshots_are_written_once_enough_of_the_log_was_applied(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "db.sqlite3")
+    path = tmp_path / "claims-index.npz"
+    corpus = Corpus(store, ENCODER, path, snapshots=SnapshotPolicy(every_changes=3))
+    save(store, "a", "The council approved new schools.")
+    corpus.sync()
+    assert not path.exists()  # one change applied: not due yet
+    for n in range(3):
+        save(store, f"b{n}", f"Roads would close in March, {n} officials said.")
+    corpus.sync()
+    assert corpus._snapshot_thread is not None
+    corpus._snapshot_thread.join()
+    _, meta = read_snapshot(path)
+    assert meta["sequence"] == store.last_change() == 4
+    reopened = Corpus(store, ENCODER, path)
+    assert reopened.rebuilds == 0
+    assert indexed(reopened) == live(store)
+
+
+def test_a_search_does_not_wait_for_a_sync_in_progress(tmp_path: Path) -> None:
+    import threading
+
+    store = SqliteStore(tmp_path / "db.sqlite3")
+    save(store, "a", "The council approved new schools.")
+    corpus = Corpus(store, ENCODER, None)
+    found: list[object] = []
+    with corpus._lock:  # another thread is applying the log
+        searcher = threading.Thread(
+            target=lambda: found.append(corpus.search(ENCODER.encode(["council"]), 1))
+        )
+        searcher.start()
+        searcher.join(timeout=30)
+        assert not searcher.is_alive()
+    assert len(found) == 1
