@@ -199,6 +199,11 @@ class Corpus:
         if not in_step:
             log.info("index snapshot out of step with the store, rebuilding")
             return None
+        if index.kind not in ("flat", self._settings.kind_for(len(index))):
+            log.info(
+                "index snapshot is %s, the settings ask for another kind: rebuilding", index.kind
+            )
+            return None
         log.info("index snapshot loaded: %d claims at log position %d", len(index), sequence)
         return index, sequence
 

@@ -27,6 +27,7 @@ import numpy.typing as npt
 from embeddings.encoder import Vectors
 from embeddings.index import Hit
 from embeddings.kinds import (
+    FLAT,
     IndexSettings,
     empty_flat,
     kind_of,
@@ -223,8 +224,14 @@ class FaissClaimIndex:
         return (
             generation.rows >= settings.delta_limit
             or len(generation.dead) >= settings.dead_limit
-            or settings.kind_for(generation.live) != kind_of(generation.base)
+            or self._wanted_kind(generation.base, generation.live) != kind_of(generation.base)
         )
+
+    def _wanted_kind(self, base: faiss.Index, claims: int) -> str:
+        """The kind the settings call for; a trained base keeps its kind, as its vectors
+        cannot be read back exactly to train another (a rebuild from the store can)."""
+        current = kind_of(base)
+        return self._settings.kind_for(claims) if current == FLAT else current
 
     def compact(self) -> None:
         """Merge the delta into a new base and drop the tombstones, retraining the base when
@@ -263,9 +270,17 @@ class FaissClaimIndex:
         running = self._compactor
         if running is not None and running.is_alive():
             return
-        self._compactor = threading.Thread(target=self.compact, name="index-compaction")
+        self._compactor = threading.Thread(
+            target=self._compact_logging_errors, name="index-compaction"
+        )
         self._compactor.daemon = True
         self._compactor.start()
+
+    def _compact_logging_errors(self) -> None:
+        try:
+            self.compact()
+        except (RuntimeError, MemoryError, ValueError) as error:
+            log.error("claim index compaction failed, will retry after the next write: %s", error)
 
     def _merged(self, generation: _Generation) -> tuple[faiss.Index, Keys]:
         """A new base holding every live claim of ``generation``."""
@@ -274,7 +289,7 @@ class FaissClaimIndex:
         new_vectors = generation.delta.vectors[live_rows]
         dead = _keys(sorted(generation.dead))
         kept = generation.base_keys[~np.isin(generation.base_keys, dead)]
-        wanted = self._settings.kind_for(len(kept) + len(new_keys))
+        wanted = self._wanted_kind(generation.base, len(kept) + len(new_keys))
         if wanted == kind_of(generation.base):
             base = faiss.clone_index(generation.base)
             if len(dead):

@@ -234,3 +234,15 @@ def test_settings_name_the_kinds() -> None:
     assert IndexSettings(kind="auto", flat_below=100).kind_for(100) == "ivf-sq8"
     with pytest.raises(ValueError, match="unknown index kind"):
         IndexSettings(kind="annoy")
+
+
+def test_a_trained_base_keeps_its_kind_when_the_corpus_shrinks() -> None:
+    vectors = clustered(3000)
+    settings = IndexSettings(kind="auto", flat_below=2500, dead_limit=100, background=False)
+    index = build_index(range(3000), vectors, settings)
+    assert index.kind == "ivf-sq8"
+    index.remove(range(2900))
+    assert index.kind == "ivf-sq8"
+    assert len(index) == 100
+    assert index.snapshot().dead.size == 0  # compacted
+    assert index.search(vectors[2950:2951], 1)[0][0][0] == 2950

@@ -9,7 +9,7 @@ import pytest
 
 from claims.model import Claim
 from crosscheck.corpus import Corpus, SnapshotPolicy
-from embeddings import HashingEncoder
+from embeddings import HashingEncoder, IndexSettings
 from embeddings.snapshots import read_snapshot
 from storage import ArticleRecord, SqliteStore
 
@@ -85,3 +85,22 @@ def test_a_search_does_not_wait_for_a_sync_in_progress(tmp_path: Path) -> None:
         searcher.join(timeout=30)
         assert not searcher.is_alive()
     assert len(found) == 1
+
+
+def test_a_snapshot_of_another_kind_than_the_settings_ask_for_is_rebuilt(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "db.sqlite3")
+    path = tmp_path / "claims-index.npz"
+    texts = [f"The council approved {n} new schools in district {n % 97}." for n in range(2000)]
+    store.save_articles(
+        [
+            (ArticleRecord(f"a{n}", "Outlet", text), [Claim(text, 0, len(text))], vector[None])
+            for n, (text, vector) in enumerate(zip(texts, ENCODER.encode(texts), strict=True))
+        ]
+    )
+    ivf = IndexSettings(kind="ivf-sq8")
+    Corpus(store, ENCODER, path, ivf).save()
+    assert Corpus(store, ENCODER, path, ivf).rebuilds == 0
+    flat = Corpus(store, ENCODER, path, IndexSettings(kind="flat"))
+    assert flat.rebuilds == 1
+    assert flat.index.kind == "flat"
+    assert len(flat.index) == 2000
