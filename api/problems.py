@@ -59,6 +59,8 @@ def problem(
     body.update({key: value for key, value in extensions.items() if value is not None})
     response = Response(json.dumps(body), status=status, mimetype=PROBLEM_MEDIA_TYPE)
     response.headers.update(headers or {})
+    if headers and "Retry-After" in headers:
+        g.retry_after = headers["Retry-After"]
     return response
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from flask.testing import FlaskClient
 
+from api.problems import QUEUE_RETRY_AFTER_S
 from tests.api.helpers import assert_problem
 
 CMS = "https://cms.example-news.com"
@@ -113,3 +114,18 @@ def test_redis_storage_is_used_when_configured_and_memory_covers_an_outage(make_
     client = app.test_client()
     statuses = [client.get("/v1/articles").status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
+
+
+def test_the_rate_window_goes_on_429s_only(limited: FlaskClient) -> None:
+    served = limited.get("/v1/articles", headers={"X-API-Key": "key-a"})
+    assert served.status_code == 200
+    assert "X-RateLimit-Remaining" in served.headers
+    assert "Retry-After" not in served.headers
+
+
+def test_a_503_keeps_its_own_retry_after(make_app) -> None:
+    client = make_app(rate_limit="3 per minute", redis_url="redis://127.0.0.1:9/0").test_client()
+    response = client.get(f"/v1/jobs/{'0' * 32}")
+    assert_problem(response, 503)
+    assert response.headers["Retry-After"] == str(QUEUE_RETRY_AFTER_S)
+    assert QUEUE_RETRY_AFTER_S < 30
