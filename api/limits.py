@@ -3,7 +3,8 @@
 Counters live in memory by default, or in Redis when ``CROSSCHECK_RATE_LIMIT_STORAGE_URI`` is a
 ``redis://`` URI. A breach raises flask-limiter's ``RateLimitExceeded`` (a 429), which leaves
 through the one problem path; flask-limiter adds ``Retry-After`` and the ``X-RateLimit-*``
-headers. Its ``Retry-After`` is kept on 429s only: a 503 keeps its own. ``/v1/health`` and everything outside ``/v1`` (spec, docs) are not limited.
+headers. Its ``Retry-After`` is kept on 429s only: a 503 keeps its own. ``/v1/health`` and
+everything outside ``/v1`` (spec, docs) are not limited.
 """
 
 from __future__ import annotations
