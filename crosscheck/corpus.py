@@ -80,13 +80,14 @@ class Corpus:
         return self._applied
 
     def search(self, vectors: Vectors, k: int) -> list[list[Hit]]:
-        """Catch up with the log unless another thread is doing so, then search: a search
-        never waits for a write."""
-        if self._lock.acquire(blocking=False):
-            try:
-                self.sync()
-            finally:
-                self._lock.release()
+        """Catch up with the log, then search, so every change logged before the call is seen
+        (an article acknowledged by any process is matched by the next search here).
+
+        A catch-up in progress on another thread is waited for, since it may be applying the
+        very change this caller needs; applying changes is quick (new claims go to the index's
+        delta). The index search itself takes no lock.
+        """
+        self.sync()
         return self._index.search(vectors, k)
 
     def sync(self) -> None:
