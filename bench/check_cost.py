@@ -1,0 +1,123 @@
+"""What a fresh check costs beyond the model: POST /v1/check against raw encode + raw search.
+
+Usage: python bench/check_cost.py [--indexed 240] [--drafts 12] [--threads N]
+
+Indexes BASIL articles through POST /v1/articles/bulk on the real packaged model, then checks
+drafts never indexed nor seen by any cache (other BASIL articles). For each draft, in the same
+run: the raw baseline is the same model (a second, uncached copy) encoding the draft's claim
+texts at batch 32, plus an exact FAISS inner-product search of those vectors over every stored
+claim vector (64 neighbours, as many as the check's dense retrieval asks for); the check is
+the whole POST /v1/check (cleaning, claim splitting, encoding, hybrid retrieval, re-ranking,
+parsing, comparison, the report). Prints each draft's figures and min/median/max of the ratio.
+Torch and FAISS use ``--threads`` threads (default: every core) for both sides.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the evaluation package
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+BENCH_RATE_LIMIT = "100000 per minute"
+RAW_BATCH = 32
+DENSE_NEIGHBOURS = 64
+BULK_CALL = 50
+
+
+def article_body(article: Any) -> dict[str, Any]:
+    body = {
+        "id": article.id,
+        "source": article.source,
+        "published_at": article.published_at,
+        "title": article.title,
+        "text": article.text,
+    }
+    return {name: value for name, value in body.items() if value}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--indexed", type=int, default=240, help="BASIL articles indexed")
+    parser.add_argument("--drafts", type=int, default=12, help="other BASIL articles checked")
+    parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+
+    import faiss
+    import numpy as np
+
+    from api import create_app
+    from api.config import Config
+    from embeddings.encoder import SentenceTransformerEncoder, packaged_model_path
+    from evaluation.basil_corpus import load_basil_articles
+    from evaluation.paths import shared_data_dir
+
+    articles = load_basil_articles(shared_data_dir())
+    if len(articles) < args.indexed + args.drafts:
+        print("BASIL corpus not found or too small", file=sys.stderr)
+        return 2
+    corpus, drafts = articles[: args.indexed], articles[-args.drafts :]
+    faiss.omp_set_num_threads(args.threads)
+    raw_model = SentenceTransformerEncoder(packaged_model_path(), batch_size=RAW_BATCH)
+
+    with tempfile.TemporaryDirectory() as data_dir:
+        config = Config.from_env(
+            data_dir=Path(data_dir),
+            encoder="minilm",
+            rate_limit=BENCH_RATE_LIMIT,
+            torch_threads=args.threads,
+        )
+        app = create_app(config)
+        registry = app.extensions["crosscheck"]
+        registry.load_all()
+        client = app.test_client()
+        for start in range(0, len(corpus), BULK_CALL):
+            batch = [article_body(a) for a in corpus[start : start + BULK_CALL]]
+            response = client.post("/v1/articles/bulk", json={"articles": batch})
+            assert response.status_code < 300, response.get_json()
+        _, stored = registry.store.vectors()
+        exact = faiss.IndexFlatIP(stored.shape[1])
+        exact.add(np.ascontiguousarray(stored, dtype=np.float32))
+        print(
+            f"corpus: {registry.store.count_articles()} articles, {len(stored)} claims; "
+            f"{args.threads} threads; model {registry.encoder.name}"
+        )
+
+        ratios = []
+        for draft in drafts:
+            started = time.perf_counter()
+            response = client.post("/v1/check", json={"article": article_body(draft)})
+            check_s = time.perf_counter() - started
+            assert response.status_code == 200, response.get_json()
+            texts = [claim["text"] for claim in response.get_json()["claims"]]
+            started = time.perf_counter()
+            vectors = raw_model.encode(texts)
+            encode_s = time.perf_counter() - started
+            started = time.perf_counter()
+            exact.search(np.ascontiguousarray(vectors), DENSE_NEIGHBOURS)
+            search_s = time.perf_counter() - started
+            ratio = check_s / (encode_s + search_s)
+            ratios.append(ratio)
+            print(
+                f"{draft.id:>22} {len(texts):3d} claims  check {check_s * 1000:7.0f} ms  "
+                f"raw encode {encode_s * 1000:6.0f} ms + raw search {search_s * 1000:5.1f} ms  "
+                f"ratio {ratio:5.2f}"
+            )
+        registry.close()
+    print(
+        f"fresh check / (raw encode + raw search): min {min(ratios):.2f}  "
+        f"median {statistics.median(ratios):.2f}  max {max(ratios):.2f}  (n={len(ratios)})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
