@@ -55,6 +55,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=300.0)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--database-url", action="append", dest="databases")
+    parser.add_argument("--server-log", type=Path, help="append the servers' output here")
     args = parser.parse_args()
     texts = bbc_texts()
     if not texts:
@@ -101,7 +102,7 @@ def run(
 ) -> Counter[tuple[str, int]]:
     tally: Counter[tuple[str, int]] = Counter()
     lock = threading.Lock()
-    with server(database_url, scratch / "data") as base:
+    with server(database_url, scratch / "data", args.server_log) as base:
         deadline = time.monotonic() + args.seconds
         clients = [
             threading.Thread(target=client, args=(base, texts, deadline, seed, tally, lock))
@@ -159,7 +160,7 @@ def send(base: str, method: str, path: str, body: dict[str, Any] | None) -> int:
 
 
 @contextmanager
-def server(database_url: str, data_dir: Path) -> Iterator[str]:
+def server(database_url: str, data_dir: Path, log_path: Path | None) -> Iterator[str]:
     port = free_port()
     environment = {
         **os.environ,
@@ -167,20 +168,21 @@ def server(database_url: str, data_dir: Path) -> Iterator[str]:
         "CROSSCHECK_ENCODER": "hashing",
         "CROSSCHECK_VERDICT_JUDGE": "off",
         "CROSSCHECK_RATE_LIMIT": "1000000 per minute",
-        "CROSSCHECK_LOG_LEVEL": "WARNING",
+        "CROSSCHECK_LOG_LEVEL": "ERROR",
     }
     command = [str(CROSSCHECK), "serve", "--port", str(port), "--data-dir", str(data_dir)]
-    process = subprocess.Popen(command, env=environment, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(base, process)
-        yield base
-    finally:
-        process.terminate()
-        with suppress(subprocess.TimeoutExpired):
-            process.wait(30)
-        if process.poll() is None:
-            process.kill()
+    with open(log_path or os.devnull, "ab") as log:
+        process = subprocess.Popen(command, env=environment, stdout=log, stderr=log)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_healthy(base, process)
+            yield base
+        finally:
+            process.terminate()
+            with suppress(subprocess.TimeoutExpired):
+                process.wait(30)
+            if process.poll() is None:
+                process.kill()
 
 
 def wait_until_healthy(base: str, process: subprocess.Popen[bytes]) -> None:

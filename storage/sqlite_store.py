@@ -112,7 +112,8 @@ class SqliteStore:
         with self._transaction() as connection:
             for article, claims, vectors in items:
                 created.append(self._write_article(connection, article, claims, vectors, now))
-        stored = [self.get_article(article.id) for article, _, _ in items]
+            # Read back inside the transaction: once it commits, another writer may delete.
+            stored = [self.get_article(article.id) for article, _, _ in items]
         assert all(article is not None for article in stored)
         return [(article, new) for article, new in zip(stored, created, strict=True) if article]
 

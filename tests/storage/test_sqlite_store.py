@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -93,3 +95,23 @@ def test_a_write_kept_waiting_by_another_process_is_unavailable(tmp_path: Path) 
     assert store.count_articles() == 0
     store.save_article(ArticleRecord("a", "Outlet", "text"), claims, vectors)
     assert store.count_articles() == 1
+
+
+def test_a_save_reports_what_it_stored_even_if_deleted_right_after_the_commit(
+    tmp_path: Path,
+) -> None:
+    store = SqliteStore(tmp_path / "db.sqlite3")
+    other_process = SqliteStore(tmp_path / "db.sqlite3")
+    committing = store._transaction
+
+    @contextmanager
+    def commit_then_delete() -> Iterator[sqlite3.Connection]:
+        with committing() as connection:
+            yield connection
+        other_process.delete_article("a")
+
+    store._transaction = commit_then_delete  # type: ignore[method-assign]
+    claims, vectors = claims_and_vectors(2)
+    stored, created = store.save_article(ArticleRecord("a", "Outlet", "text"), claims, vectors)
+    assert created and stored.id == "a" and len(stored.claims) == 2
+    assert store.get_article("a") is None
