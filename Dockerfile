@@ -40,5 +40,5 @@ ENV CROSSCHECK_DATA_DIR=/data \
 VOLUME ["/data"]
 EXPOSE 8000
 
-CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "1", "--threads", "4", \
-     "--timeout", "120", "api:create_app()"]
+# One gunicorn worker process per core unless CROSSCHECK_WORKERS says otherwise.
+CMD ["crosscheck", "serve", "--host", "0.0.0.0", "--port", "8000", "--data-dir", "/data"]
