@@ -393,13 +393,18 @@ def verify_index(
         whole = check(base, article["text"])
         # The article's best match in a near-copy stored earlier can hide a claim of the
         # article itself from a whole-article check: ask for such a claim alone.
-        missing = [
-            claim_id
-            for claim_id, text, *_ in claims
-            if not shows(whole, claim_id, text) and not shows(check(base, text), claim_id, text)
-        ]
+        missing = []
+        for claim_id, text, *_ in claims:
+            if shows(whole, claim_id, text):
+                continue
+            alone = check(base, text)
+            if not shows(alone, claim_id, text):
+                missing.append(f"{text[:80]!r} (alone: {len(alone['claims'])} claims extracted)")
         if missing:
-            tally.fail("index_misses", f"{article_id}: {len(missing)} claims not in the index")
+            tally.fail(
+                "index_misses",
+                f"{article_id}: {len(missing)} claims not in the index: {'; '.join(missing)}",
+            )
     for article in in_flight:
         if article["id"] in stored_in_flight:
             continue
