@@ -21,24 +21,21 @@ import http.client
 import json
 import os
 import random
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 import urllib.error
 import urllib.request
-import uuid
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+
+from serving import scratch_schema, served
 
 REPO = Path(__file__).resolve().parent.parent
-CROSSCHECK = Path(sys.executable).parent / "crosscheck"
 BBC = (
     Path(os.environ.get("CROSSCHECK_SHARED_DATA", REPO.parent / "shared" / "data"))
     / "corpora"
@@ -47,7 +44,12 @@ BBC = (
 ID_POOL = 60
 OPERATIONS = ("index", "check", "get", "delete")
 WEIGHTS = (40, 30, 20, 10)
-START_TIMEOUT_S = 120
+SERVER_SETTINGS = {
+    "CROSSCHECK_ENCODER": "hashing",
+    "CROSSCHECK_VERDICT_JUDGE": "off",
+    "CROSSCHECK_RATE_LIMIT": "1000000 per minute",
+    "CROSSCHECK_LOG_LEVEL": "ERROR",
+}
 
 
 def main() -> int:
@@ -84,17 +86,8 @@ def scratch_database(database: str) -> Iterator[str | None]:
     if not database.startswith("postgresql"):
         yield None
         return
-    import psycopg
-
-    schema = f"bench_load_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(database, autocommit=True) as connection:
-        connection.execute(f"CREATE SCHEMA {schema}")
-    separator = "&" if "?" in database else "?"
-    try:
-        yield f"{database}{separator}options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with psycopg.connect(database, autocommit=True) as connection:
-            connection.execute(f"DROP SCHEMA {schema} CASCADE")
+    with scratch_schema(database, "bench_load") as url:
+        yield url
 
 
 def run(
@@ -159,48 +152,8 @@ def send(base: str, method: str, path: str, body: dict[str, Any] | None) -> int:
         return 599
 
 
-@contextmanager
-def server(database_url: str, data_dir: Path, log_path: Path | None) -> Iterator[str]:
-    port = free_port()
-    environment = {
-        **os.environ,
-        "CROSSCHECK_DATABASE_URL": database_url,
-        "CROSSCHECK_ENCODER": "hashing",
-        "CROSSCHECK_VERDICT_JUDGE": "off",
-        "CROSSCHECK_RATE_LIMIT": "1000000 per minute",
-        "CROSSCHECK_LOG_LEVEL": "ERROR",
-    }
-    command = [str(CROSSCHECK), "serve", "--port", str(port), "--data-dir", str(data_dir)]
-    with open(log_path or os.devnull, "ab") as log:
-        process = subprocess.Popen(command, env=environment, stdout=log, stderr=log)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_until_healthy(base, process)
-            yield base
-        finally:
-            process.terminate()
-            with suppress(subprocess.TimeoutExpired):
-                process.wait(30)
-            if process.poll() is None:
-                process.kill()
-
-
-def wait_until_healthy(base: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server at {base} exited with {process.returncode}")
-        with suppress(OSError), urllib.request.urlopen(f"{base}/v1/health", timeout=5) as reply:
-            if json.load(reply).get("models_loaded"):
-                return
-        time.sleep(0.2)
-    raise RuntimeError(f"the server at {base} did not start within {START_TIMEOUT_S} s")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+def server(database_url: str, data_dir: Path, log_path: Path | None) -> AbstractContextManager[str]:
+    return served(database_url, data_dir, SERVER_SETTINGS, log_path)
 
 
 if __name__ == "__main__":

@@ -19,24 +19,25 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 import urllib.error
 import urllib.request
-import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
-CROSSCHECK = Path(sys.executable).with_name("crosscheck")
-START_TIMEOUT_S = 120
+from serving import scratch_schema, served
+
+SERVER_SETTINGS = {
+    "CROSSCHECK_ENCODER": "hashing",
+    "CROSSCHECK_WORKERS": "1",  # A and B are one process each
+    "CROSSCHECK_VERDICT_JUDGE": "off",
+    "CROSSCHECK_RATE_LIMIT": "100000 per minute",
+    "CROSSCHECK_LOG_LEVEL": "WARNING",
+}
 MATCH_TIMEOUT_S = 30
 CITIES = ["Leeds", "Porto", "Gdansk", "Tampere", "Ghent", "Bilbao", "Aarhus", "Lyon", "Graz"]
 
@@ -68,17 +69,8 @@ def shared_database(engine: str, scratch: Path, postgres_url: str) -> Iterator[s
     if engine == "sqlite":
         yield f"sqlite:///{scratch / 'shared.sqlite3'}"
         return
-    import psycopg
-
-    schema = f"bench_lag_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(postgres_url, autocommit=True) as connection:
-        connection.execute(f"CREATE SCHEMA {schema}")
-    separator = "&" if "?" in postgres_url else "?"
-    try:
-        yield f"{postgres_url}{separator}options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with psycopg.connect(postgres_url, autocommit=True) as connection:
-            connection.execute(f"DROP SCHEMA {schema} CASCADE")
+    with scratch_schema(postgres_url, "bench_lag") as url:
+        yield url
 
 
 def measure(database_url: str, scratch: Path, rounds: int) -> tuple[list[float], list[int]]:
@@ -116,42 +108,8 @@ def matched(report: dict[str, Any], article_id: str) -> bool:
     return article_id in copies | found
 
 
-@contextmanager
-def server(database_url: str, data_dir: Path) -> Iterator[str]:
-    port = free_port()
-    environment = {
-        **os.environ,
-        "CROSSCHECK_DATABASE_URL": database_url,
-        "CROSSCHECK_ENCODER": "hashing",
-        "CROSSCHECK_WORKERS": "1",  # A and B are one process each
-        "CROSSCHECK_VERDICT_JUDGE": "off",
-        "CROSSCHECK_RATE_LIMIT": "100000 per minute",
-        "CROSSCHECK_LOG_LEVEL": "WARNING",
-    }
-    command = [str(CROSSCHECK), "serve", "--port", str(port), "--data-dir", str(data_dir)]
-    process = subprocess.Popen(command, env=environment, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(base, process)
-        yield base
-    finally:
-        process.terminate()
-        with suppress(subprocess.TimeoutExpired):
-            process.wait(30)
-        if process.poll() is None:
-            process.kill()
-
-
-def wait_until_healthy(base: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server at {base} exited with {process.returncode}")
-        with suppress(OSError), urllib.request.urlopen(f"{base}/v1/health", timeout=5) as reply:
-            if json.load(reply).get("models_loaded"):
-                return
-        time.sleep(0.2)
-    raise RuntimeError(f"the server at {base} did not start within {START_TIMEOUT_S} s")
+def server(database_url: str, data_dir: Path) -> AbstractContextManager[str]:
+    return served(database_url, data_dir, SERVER_SETTINGS)
 
 
 def call(base: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -163,13 +121,6 @@ def call(base: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
     with urllib.request.urlopen(request, timeout=60) as response:
         answer: dict[str, Any] = json.load(response)
         return answer
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 if __name__ == "__main__":
