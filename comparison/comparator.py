@@ -22,6 +22,7 @@ from comparison.orientation import flipped, in_canonical_order
 from comparison.overlap import facts_overlap
 from comparison.pair_features import pair_features
 from comparison.pair_judge import PairJudge
+from comparison.places import rival_place_reasons
 from comparison.quantifiers import quantifier_reasons
 from comparison.quotes import quote_reasons
 from comparison.spans import merge_adjacent
@@ -72,13 +73,27 @@ class ClaimComparator:
         )
         if not missing:
             return
-        with self._parse_lock:
-            parsed = parse_claims(self._nlp, missing)
-        for key, facts in zip(missing, parsed, strict=True):
+        for key, facts in zip(missing, self._parse_many(missing), strict=True):
             self._cache.put(key, facts)
+
+    def parse(self, claims: Sequence[ClaimInput]) -> list[ClaimFacts]:
+        """Parse the claims in one batch, cached or not, without caching them."""
+        return self._parse_many([(claim.text, claim.published_at) for claim in claims])
+
+    def cached(self, claim: ClaimInput) -> ClaimFacts | None:
+        """The claim's facts if they are cached; never parses."""
+        return self._cache.get((claim.text, claim.published_at))
+
+    def remember(self, claim: ClaimInput, facts: ClaimFacts) -> None:
+        """Cache facts parsed elsewhere (stored ones) as the claim's."""
+        self._cache.put((claim.text, claim.published_at), facts)
 
     def cached_claims(self) -> int:
         return len(self._cache)
+
+    def _parse_many(self, claims: list[tuple[str, date | None]]) -> list[ClaimFacts]:
+        with self._parse_lock:
+            return parse_claims(self._nlp, claims)
 
     def _parse(self, text: str, published_at: date | None) -> ClaimFacts:
         with self._parse_lock:
@@ -133,6 +148,7 @@ def find_reasons(a: ClaimFacts, b: ClaimFacts, overlap: float) -> list[Reason]:
         reasons += direction_reasons(a, b)
     if overlap >= ATTRIBUTION_FROM:
         reasons += attribution_reasons(a, b)
+    reasons += rival_place_reasons(a, b)
     if not reasons:
         reasons += substitution_reasons(a, b)
     return _one_per_type(reasons)

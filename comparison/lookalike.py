@@ -30,8 +30,8 @@ _NOT_NAMES = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", 
 def lookalike_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     if facts_overlap(a, b) < MIN_OVERLAP:
         return []
-    candidates_b = _unmatched(b, a)
-    for ea in _unmatched(a, b):
+    candidates_b = unmatched_names(b, a)
+    for ea in unmatched_names(a, b):
         partners = [eb for eb in candidates_b if look_alike(ea, eb) and _same_role(ea, a, eb, b)]
         if len(partners) == 1:
             (eb,) = partners
@@ -40,7 +40,7 @@ def lookalike_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     return []
 
 
-def _unmatched(facts: ClaimFacts, other: ClaimFacts) -> list[EntityFact]:
+def unmatched_names(facts: ClaimFacts, other: ClaimFacts) -> list[EntityFact]:
     """Names in ``facts`` that ``other`` never names, not even in part."""
     return [
         e
@@ -83,14 +83,14 @@ def _other_region(words_a: list[str], words_b: list[str]) -> bool:
 def _same_role(ea: EntityFact, a: ClaimFacts, eb: EntityFact, b: ClaimFacts) -> bool:
     """Both names attach to the same word ("a plant in North Korea", "a plant in South Korea")
     or fill the same core slot of their clauses (both subjects, both objects)."""
-    dep_a, anchor_a = _attachment(ea, a)
-    dep_b, anchor_b = _attachment(eb, b)
+    dep_a, anchor_a = attachment(ea, a)
+    dep_b, anchor_b = attachment(eb, b)
     if anchor_a and anchor_a == anchor_b:
         return True
     return dep_a == dep_b and dep_a in _CORE_DEPS
 
 
-def _attachment(entity: EntityFact, facts: ClaimFacts) -> tuple[str, str]:
+def attachment(entity: EntityFact, facts: ClaimFacts) -> tuple[str, str]:
     """The dependency of the name's root token and the lemma of the word it attaches to,
     looking through prepositions ("fired by X" attaches X to "fire")."""
     inside = range(len(facts.tokens))

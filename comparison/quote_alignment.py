@@ -2,9 +2,11 @@
 
 Two word sequences render one utterance when most words of their common stretch line up. Inside
 that stretch every change counts, unless it is only a way of writing the same words or an ellipsis
-or bracketed insertion stands in for the other side's words. Outside it, one side going on where
-the other stops is a truncation, not a difference; a short substitution where both stop ("the
-radical environmentalist" / "the radical environmentalists") is one.
+or bracketed insertion stands in for the other side's words. Renderings too short to show that
+most words line up still render one utterance when one small change inside is all that differs.
+Outside the stretch, one side going on where the other stops is a truncation, not a difference;
+a short substitution where both stop ("the radical environmentalist" / "the radical
+environmentalists") is one.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ _MAX_STRAY_BLOCK = 2
 _MIN_STRAY_GAP = 3
 _MAX_CLUSTER_GAP = 3
 _SHORT_QUOTE_WORDS = (3, 4)
+_MIN_EDIT_KEPT_WORDS = 3
 _DISCOURSE_WORDS = frozenset({"and", "but", "so", "oh", "well", "now", "then", "because", "or"})
 
 
@@ -58,7 +61,11 @@ def differing_stretch(
     inner = _inner_gaps(blocks)
     if _different_surroundings(a, b, blocks):
         return None
-    if not (_same_utterance(a, b, blocks, inner, strict) or _short_swap(a, b, blocks, inner)):
+    if not (
+        _same_utterance(a, b, blocks, inner, strict)
+        or _short_swap(a, b, blocks, inner)
+        or (not strict and _one_inner_edit(a, b, blocks, inner))
+    ):
         return None
     gaps = inner + _edge_substitutions(a, b, blocks, bounded)
     real = [
@@ -147,6 +154,24 @@ def _short_swap(
     kept = [a[block.a + i] for block in blocks for i in range(block.size)]
     content = [word for word in kept if word not in STOP_WORDS and word.isalpha()]
     return starts_at_0 and ends_at_len and len(kept) == short_len - 1 and len(content) >= 2
+
+
+def _one_inner_edit(
+    a: Sequence[str], b: Sequence[str], blocks: list[Match], inner: list[Stretch]
+) -> bool:
+    """Two short renderings identical but for one small change inside them ("a disaster for
+    working families" / "a disaster for American families"); either may be cut shorter at its
+    ends, but neither goes on with words of its own there."""
+    if len(inner) != 1:
+        return False
+    gap = inner[0]
+    if max(gap.a_to - gap.a_from, gap.b_to - gap.b_from) > _MAX_EDGE_WORDS:
+        return False
+    if any(a_words and b_words for a_words, b_words in _edges(a, b, blocks)):
+        return False
+    kept = [a[block.a + i] for block in blocks for i in range(block.size)]
+    content = [word for word in kept if word not in STOP_WORDS and word.isalpha()]
+    return len(kept) >= _MIN_EDIT_KEPT_WORDS and len(content) >= 2
 
 
 def _different_surroundings(a: Sequence[str], b: Sequence[str], blocks: list[Match]) -> bool:

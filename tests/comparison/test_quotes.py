@@ -245,3 +245,42 @@ def test_quotes_of_different_speakers_are_not_compared(comparator: ClaimComparat
         "“We will not accept these cuts to the bus service,” Mayor Ana Ruiz said.",
     )
     assert "quote" not in reason_types(result)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        (
+            "a disaster for working families",
+            "a disaster for American families",
+            ("working", "american"),
+        ),
+        (
+            "We are deeply troubled by this decision,",
+            "deeply disturbed by this decision.",
+            ("troubled", "disturbed"),
+        ),
+        (
+            "the council will fight every closure",
+            "the council will not fight every closure",
+            ("", "not"),
+        ),
+    ],
+)
+def test_short_renderings_with_one_change_inside(
+    first: str, second: str, expected: tuple[str, str]
+) -> None:
+    assert stretch_words(first, second) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("a great day for the city", "a sad day for the country"),  # two changes: two quotes
+        ("It was a very good meeting", "It was a great meeting"),  # one content word kept
+        ("going to the harbour", "going to the station"),  # change at the edge, not inside
+        ("a disaster for working families", "for working families and their children"),
+    ],
+)
+def test_short_renderings_that_do_not_show_one_utterance(first: str, second: str) -> None:
+    assert stretch_words(first, second) is None
