@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from comparison.attribution import attribution_reasons
 from comparison.cache import LruCache
+from comparison.clock_times import clock_time_reasons
 from comparison.dates import date_reasons
 from comparison.direction import direction_reasons
 from comparison.events import different_events
@@ -139,7 +140,7 @@ def rule_verdict(reasons: Sequence[Reason], overlap: float) -> Verdict:
 
 def find_reasons(a: ClaimFacts, b: ClaimFacts, overlap: float) -> list[Reason]:
     reasons = number_reasons(a, b)
-    reasons += date_reasons(a, b)
+    reasons += date_reasons(a, b) or clock_time_reasons(a, b)
     reasons += quantifier_reasons(a, b)
     reasons += negation_reasons(a, b)
     reasons += modality_reasons(a, b, aligned_quantity_heads(a, b))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from comparison.findings import quoted, reason
+from comparison.measures import is_converted, measures_in_one_unit
 from comparison.model import Reason
 from comparison.rounding import same_written_figure
 from facts.model import ClaimFacts, QuantityFact
@@ -34,22 +35,19 @@ _BOUND_WORDS = {
 
 
 def number_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    quantities_a, quantities_b = measures_in_one_unit(a, b)
     reasons: list[Reason] = []
-    for qa in a.quantities:
-        stated_in_a = {q.value for q in a.quantities if q is not qa}
+    for qa in quantities_a:
+        stated_in_a = {q.value for q in quantities_a if q is not qa}
         candidates = [
-            qb for qb in b.quantities if _aligned(qa, a, qb, b) and qb.value not in stated_in_a
+            qb for qb in quantities_b if _aligned(qa, a, qb, b) and qb.value not in stated_in_a
         ]
         if not candidates or any(_compatible(qa, qb) for qb in candidates):
             continue
         qb = min(candidates, key=lambda q: _distance(qa, q))
-        if not _reverse_has_compatible(qb, a, b):
+        if not any(_compatible(q, qb) for q in quantities_a if _aligned(q, a, qb, b)):
             reasons.append(_number_reason(qa, qb))
     return reasons
-
-
-def _reverse_has_compatible(qb: QuantityFact, a: ClaimFacts, b: ClaimFacts) -> bool:
-    return any(_compatible(qa, qb) for qa in a.quantities if _aligned(qa, a, qb, b))
 
 
 def _aligned(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -> bool:
@@ -175,8 +173,8 @@ def _gap_ratio(qa: QuantityFact, qb: QuantityFact) -> float:
 def _compatible(qa: QuantityFact, qb: QuantityFact) -> bool:
     """Same bound: compared as written figures. Different bounds ("more than 100,000" and "an
     estimated 100,000"): the intervals the wordings allow, a plain figure's rounding included,
-    must meet."""
-    if qa.bound == qb.bound and qa.bound != "range":
+    must meet. So must a measure's, once both are in one unit."""
+    if qa.bound == qb.bound and qa.bound != "range" and not is_converted(qa):
         return same_written_figure(qa, qb)
     return max(qa.low, qb.low) <= min(qa.high, qb.high)
 

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from facts.model import Bound, QuantityFact, QuantityKind, TextSpan
-from facts.numbers import NUMBER_PATTERN, NUMBER_RE, parse_number, round_magnitude
+from facts.numbers import NUMBER_PATTERN, NUMBER_RE, TENS, UNITS, parse_number, round_magnitude
 from facts.vague_counts import extract_vague_counts
 
 _LOWER = (
@@ -129,6 +129,8 @@ def _range_fact(
     start, end = match.span()
     if _overlaps(start, end, taken):
         return None
+    if _compound_word_number(match):
+        return None
     first, second = parse_number(match.group("a")), parse_number(match.group("b"))
     if first is None or second is None or not 0 < first < second:
         return None
@@ -146,6 +148,13 @@ def _range_fact(
         number_span=TextSpan(doc.text[start:end], start, end),
         head=head,
     )
+
+
+def _compound_word_number(match: re.Match[str]) -> bool:
+    """ "forty-five thousand" is one number, not a range from forty to five thousand."""
+    first, second = match.group("a").lower(), match.group("b").lower()
+    joined = match.string[match.end("a") : match.start("b")] == "-"
+    return joined and first.split()[-1] in TENS and second.split("-")[0].split()[0] in UNITS
 
 
 def _token_index(doc: Doc, start: int, end: int) -> int:

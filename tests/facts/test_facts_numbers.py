@@ -125,3 +125,19 @@ def test_count_words_are_quantities_with_the_range_they_allow(
 )
 def test_ratios_spans_of_time_and_hedged_count_words_are_left_out(nlp: Language, text: str) -> None:
     assert extract_quantities(nlp(text), []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound"),
+    [
+        ("Officials said forty-five thousand troops had gathered.", 45_000, "exact"),
+        ("They counted twenty-one bodies.", 21, "exact"),
+        ("The trip takes two-three days by road.", 2.5, "range"),
+        ("Between 40 and 50 people came.", 45, "range"),
+    ],
+)
+def test_a_hyphenated_number_in_words_is_one_number_not_a_range(
+    nlp: Language, text: str, value: float, bound: str
+) -> None:
+    (quantity,) = extract_quantities(nlp(text), [])
+    assert (quantity.value, quantity.bound) == (value, bound)

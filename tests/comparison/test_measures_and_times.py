@@ -1,0 +1,93 @@
+"""Measures in other units and times in other zones are converted before they are compared:
+a faithful conversion agrees, a wrong one diverges."""
+
+from __future__ import annotations
+
+import pytest
+
+from comparison import ClaimComparator
+from comparison.clock_times import clock_times
+from tests.comparison.conftest import compare, reason_types
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The wave was 30 feet high.", "The wave was 9 meters high."),
+        ("The bridge is 200 feet tall.", "The bridge is 61 meters tall."),
+        ("The storm dropped 10 inches of snow.", "The storm dropped 25 centimeters of snow."),
+        ("The fire burned 5,000 acres.", "The fire burned 2,000 hectares."),
+        ("The car was going 60 miles per hour.", "The car was going 97 kilometers per hour."),
+        (
+            "The temperature reached 40 degrees Celsius.",
+            "The temperature reached 104 degrees Fahrenheit.",
+        ),
+        (
+            "The launch is set for 4:30 p.m. ET on Friday.",
+            "The launch is set for 1:30 p.m. PT on Friday.",
+        ),
+        (
+            "The launch is set for 4:30 p.m. ET on Friday.",
+            "The launch is set for 4:30 p.m. on Friday.",
+        ),
+        (
+            "The fire was reported at about 3 a.m. Sunday.",
+            "The fire was reported at 3:20 a.m. Sunday.",
+        ),
+    ],
+)
+def test_faithful_conversions_do_not_diverge(comparator: ClaimComparator, a: str, b: str) -> None:
+    result = compare(comparator, a, b)
+    assert result.verdict != "diverge", result.reasons
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("The wave was 30 feet high.", "The wave was 20 meters high.", "number"),
+        (
+            "The storm dropped 10 inches of snow.",
+            "The storm dropped 40 centimeters of snow.",
+            "number",
+        ),
+        (
+            "The car was going 60 miles per hour.",
+            "The car was going 140 kilometers per hour.",
+            "number",
+        ),
+        (
+            "The temperature reached 40 degrees Celsius.",
+            "The temperature reached 110 degrees Fahrenheit.",
+            "number",
+        ),
+        (
+            "The launch is set for 4:30 p.m. ET on Friday.",
+            "The launch is set for 2:30 p.m. PT on Friday.",
+            "date",
+        ),
+        (
+            "The fire was reported at 3:15 a.m. Sunday.",
+            "The fire was reported at 5:15 a.m. Sunday.",
+            "date",
+        ),
+    ],
+)
+def test_wrong_conversions_and_other_times_diverge(
+    comparator: ClaimComparator, a: str, b: str, kind: str
+) -> None:
+    result = compare(comparator, a, b)
+    assert result.verdict == "diverge"
+    assert kind in reason_types(result)
+
+
+def test_clock_times_read_zones_and_skip_hedged_times() -> None:
+    (zoned,) = clock_times("Polls close at 8 p.m. ET tonight.")
+    assert (zoned.minutes, zoned.zoned, zoned.span.text) == (
+        (20 + 5) * 60 % (24 * 60),
+        True,
+        "8 p.m. ET",
+    )
+    (local,) = clock_times("It landed at 11:05 a.m. local time.")
+    assert (local.minutes, local.zoned) == (11 * 60 + 5, False)
+    assert clock_times("It ended shortly after 9 p.m.") == []
+    assert clock_times("Doors open between 6 p.m. and 7 p.m.") == []
