@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosscheck.alignment import best_in_each_article
+from crosscheck.alignment import best_in_each_article, each_others_best
 from crosscheck.matching import CandidateMatch
 from storage import StoredArticle, StoredClaim
 
@@ -34,3 +34,21 @@ def test_ties_are_all_kept() -> None:
 
 def test_no_candidates_no_pairs() -> None:
     assert best_in_each_article([[], []]) == set()
+
+
+def test_a_pair_is_each_others_best_only_when_no_other_checked_claim_is_closer() -> None:
+    first = [candidate("b", 0, 0.70), candidate("c", 0, 0.40)]
+    second = [candidate("b", 0, 0.55), candidate("c", 0, 0.60)]
+    rows = [first, second]
+
+    mutual = each_others_best(rows, best_in_each_article(rows))
+
+    assert mutual == {(0, "b:0"), (1, "c:0")}
+
+
+def test_each_others_best_keeps_only_aligned_pairs_and_ties() -> None:
+    first = [candidate("b", 0, 0.70), candidate("b", 1, 0.65)]
+    second = [candidate("b", 0, 0.70)]
+    rows = [first, second]
+
+    assert each_others_best(rows, best_in_each_article(rows)) == {(0, "b:0"), (1, "b:0")}
