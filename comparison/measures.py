@@ -11,10 +11,13 @@ from importlib import resources
 from typing import NamedTuple
 
 from facts.model import ClaimFacts, QuantityFact
+from facts.numbers import round_magnitude
 
 CONVERTED_PREFIX = "measure:"
 _TEMPERATURE_UNIT = "degree"
 _SCALE = re.compile(r"\s*(?:°\s*)?(?P<scale>Celsius|Fahrenheit|C|F)\b")
+_WHOLE_UNIT_SLACK = 0.5
+_ROUND_SLACK = 0.05
 _PER_HOUR = re.compile(r"\s*(?:per|an|a)\s+hour\b|\s*/\s*h\b")
 
 
@@ -66,13 +69,24 @@ def _in_base_unit(quantity: QuantityFact, name: str, unit: Unit) -> QuantityFact
             return (value - 32) * 5 / 9
         return value * unit.factor
 
+    slack = _conversion_slack(quantity.value, unit.dimension)
     return dataclasses.replace(
         quantity,
         value=convert(quantity.value),
-        low=convert(quantity.low),
-        high=convert(quantity.high),
+        low=convert(min(quantity.low, quantity.value - slack)),
+        high=convert(max(quantity.high, quantity.value + slack)),
         unit=CONVERTED_PREFIX + unit.dimension,
     )
+
+
+def _conversion_slack(value: float, dimension: str) -> float:
+    """How far a figure may be from the exact conversion it was rounded from: half its last
+    written digit ("9 meters" for 28 feet, 8.53 m), but no more than 5% of a round figure, and
+    no more than half a degree of a temperature (its scale has no true zero)."""
+    ceiling = _WHOLE_UNIT_SLACK
+    if dimension != "temperature":
+        ceiling = max(ceiling, _ROUND_SLACK * abs(value))
+    return min(round_magnitude(value) / 2, ceiling)
 
 
 def _unit_of(quantity: QuantityFact, facts: ClaimFacts) -> tuple[str, Unit] | None:

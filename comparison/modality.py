@@ -1,4 +1,4 @@
-"""Certainty: "will mass" vs "could reach", "accused ... of seeking" vs "could lead to"."""
+"""Certainty: "will mass" vs "could reach", "seeking to join" vs "could lead to"."""
 
 from __future__ import annotations
 

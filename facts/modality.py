@@ -49,8 +49,6 @@ def _marker(token: Token) -> tuple[int, Token] | None:
         return CERTAIN, token
     if token.lemma_ in _INTENT_VERBS and _has_to_infinitive(token):
         return INTENDED, token
-    if token.lemma_ == "accuse" and any(child.lower_ == "of" for child in token.children):
-        return INTENDED, token
     if lower in _HEARSAY_ADVERBS:
         return HEARSAY, token.head
     if lower in _POSSIBLE_ADVERBS and token.pos_ == "ADV":

@@ -111,3 +111,14 @@ def test_adjacent_differences_share_one_covering_span(comparator: ClaimComparato
     assert {"number", "modality"} <= reason_types(result)
     spans = {(r.this.start, r.this.end) for r in result.reasons}
     assert len(spans) == 1
+
+
+def test_modality_intent_against_possibility_whatever_verb_reports_it(
+    comparator: ClaimComparator,
+) -> None:
+    intent = "The minister accused the rebels of seeking to seize the port by the spring."
+    possible = "The minister warned that the rebels could seize the port by the spring."
+    assert "modality" in reason_types(compare(comparator, intent, possible))
+    accusation = "The minister accused the rebels of shelling the port on Sunday."
+    statement = "The minister said the rebels shelled the port on Sunday."
+    assert "modality" not in reason_types(compare(comparator, accusation, statement))
