@@ -1,4 +1,5 @@
-"""Negation cues scoped to the predicate they negate ("did not give", "no plans", "denied")."""
+"""Negation cues scoped to the predicate they negate ("did not give", "no plans", "denied",
+"has yet to respond"); the additive "not only" is not one."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from facts.text import content_lemmas_of, covering_span
 
 _NEGATIVE_DETERMINERS = frozenset({"no", "none", "nobody", "nothing", "neither", "nor"})
 _NEGATIVE_VERBS = frozenset({"deny", "fail", "refuse", "decline", "reject"})
+_ADDITIVE_AFTER_NOT = frozenset({"only", "just", "merely", "simply"})
+_YET_TO_REACH = 4
 
 
 def extract_negations(doc: Doc) -> list[NegationFact]:
@@ -25,8 +28,12 @@ def extract_negations(doc: Doc) -> list[NegationFact]:
 
 def _negated_head(token: Token) -> Token | None:
     lower = token.lower_
+    if _additive(token):
+        return None
     if token.dep_ == "neg" or lower in ("not", "n't", "never", "n’t"):
         return token.head
+    if lower == "yet" and _next_lower(token) == "to":
+        return _verb_after(token)
     if (lower == "no" and token.text.endswith(".")) or _before_number(token):
         return None
     if lower in _NEGATIVE_DETERMINERS and token.dep_ in (
@@ -42,6 +49,21 @@ def _negated_head(token: Token) -> Token | None:
     if token.lemma_.lower() in _NEGATIVE_VERBS and token.pos_ == "VERB":
         return token
     return None
+
+
+def _additive(token: Token) -> bool:
+    """ "not only criticized ... but also": the "not" adds, it does not deny."""
+    return token.lower_ == "not" and _next_lower(token) in _ADDITIVE_AFTER_NOT
+
+
+def _verb_after(token: Token) -> Token | None:
+    """ "has yet to respond": the verb that has not happened yet."""
+    following = token.doc[token.i + 1 : token.i + 1 + _YET_TO_REACH]
+    return next((t for t in following if t.pos_ in ("VERB", "AUX")), None)
+
+
+def _next_lower(token: Token) -> str:
+    return token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
 
 
 def _clause_head(token: Token) -> Token:

@@ -122,3 +122,34 @@ def test_modality_intent_against_possibility_whatever_verb_reports_it(
     accusation = "The minister accused the rebels of shelling the port on Sunday."
     statement = "The minister said the rebels shelled the port on Sunday."
     assert "modality" not in reason_types(compare(comparator, accusation, statement))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "diverges"),
+    [
+        (
+            "The audit not only faulted the budget but also the hiring of consultants.",
+            "The audit also faulted the hiring of consultants.",
+            False,
+        ),
+        (
+            "The audit not only faulted the budget but also the hiring of consultants.",
+            "The audit did not fault the hiring of consultants.",
+            True,
+        ),
+        (
+            "The mayor has yet to answer the council's letter about the depot.",
+            "The mayor did not answer the council's letter about the depot.",
+            False,
+        ),
+        (
+            "The mayor has yet to answer the council's letter about the depot.",
+            "The mayor answered the council's letter about the depot.",
+            True,
+        ),
+    ],
+)
+def test_not_only_adds_and_yet_to_denies(
+    comparator: ClaimComparator, a: str, b: str, diverges: bool
+) -> None:
+    assert ("negation" in reason_types(compare(comparator, a, b))) is diverges
