@@ -57,6 +57,7 @@ class Config:
     bulk_max_articles: int = DEFAULT_BULK_MAX_ARTICLES
     bulk_rate_limit: str = "30 per minute"
     workers: int = 0
+    facts_backfill: bool = True  # parse stored claims' facts in the background when idle
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Config:
@@ -85,6 +86,7 @@ class TestConfig(Config):
     verdict_judge: str = "off"
     similarity_floor: float = 0.3
     rate_limit: str = "10000 per minute"
+    facts_backfill: bool = False
 
 
 def _read_environment(cls: type[Config], environ: Any) -> dict[str, Any]:

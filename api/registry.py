@@ -15,6 +15,7 @@ from api.config import Config
 from crosscheck.corpus import Corpus, SnapshotPolicy
 from crosscheck.errors import ResourceUnavailable
 from crosscheck.service import ConsistencyService, PairComparator, ServiceSettings
+from crosscheck.stored_facts import FactsBackfill, StoredFacts
 from embeddings import (
     PACKAGED_MODEL_NAME,
     CachingEncoder,
@@ -30,6 +31,7 @@ from jobs import JobQueue, QueueSettings, QueueUnavailable
 from storage import ArticleStore, open_store
 
 if TYPE_CHECKING:
+    from comparison import ClaimComparator
     from comparison.pair_judge import PairJudge
 
 log = logging.getLogger(__name__)
@@ -73,8 +75,13 @@ class Registry:
         return self._once("nlp", _load_spacy)
 
     @property
-    def comparator(self) -> PairComparator:
+    def comparator(self) -> ClaimComparator:
         return self._once("comparator", self._build_comparator)
+
+    @property
+    def stored_facts(self) -> StoredFacts:
+        """Stored claims' parsed facts, read and written through the comparator."""
+        return self._once("stored_facts", self._build_stored_facts)
 
     @property
     def store(self) -> ArticleStore:
@@ -106,6 +113,8 @@ class Registry:
     def close(self) -> None:
         """Write the index cache and close the store."""
         with self._lock:
+            if "facts_backfill" in self._built:
+                self._built["facts_backfill"].stop()
             if "corpus" in self._built:
                 self.corpus.close()
             if "store" in self._built:
@@ -135,7 +144,7 @@ class Registry:
         log.info("encoder loaded", extra={"encoder": encoder.name})
         return encoder
 
-    def _build_comparator(self) -> PairComparator:
+    def _build_comparator(self) -> ClaimComparator:
         from comparison import ClaimComparator
         from comparison.judge import JudgeLoadError, load_judge
 
@@ -143,10 +152,14 @@ class Registry:
             judge = load_judge(self.config.judge_path)
         except JudgeLoadError as error:
             raise ResourceUnavailable(str(error)) from error
-        comparator: PairComparator = ClaimComparator(
+        return ClaimComparator(
             self.nlp, judge=judge, pair_judge=_load_pair_judge(self.config.verdict_judge)
         )
-        return comparator
+
+    def _build_stored_facts(self) -> StoredFacts:
+        from facts.codec import facts_version
+
+        return StoredFacts(self.store, self.comparator, facts_version(self.nlp))
 
     def _build_corpus(self) -> Corpus:
         """The corpus over the store, its index made by the factory the config names."""
@@ -169,9 +182,21 @@ class Registry:
         settings = ServiceSettings(
             similarity_floor=self.config.similarity_floor, max_claims=self.config.max_claims
         )
-        return ConsistencyService(
-            self.store, self.corpus, self.encoder, self.comparator, extract_article, settings
+        comparator: PairComparator = self.comparator
+        service = ConsistencyService(
+            self.store,
+            self.corpus,
+            self.encoder,
+            comparator,
+            extract_article,
+            settings,
+            facts=self.stored_facts,
         )
+        if self.config.facts_backfill:
+            backfill = FactsBackfill(self.stored_facts, service.activity)
+            backfill.start()
+            self._built["facts_backfill"] = backfill
+        return service
 
 
 def queue_settings(config: Config) -> QueueSettings:

@@ -10,7 +10,7 @@ from crosscheck.corpus import Corpus
 from crosscheck.fusion import reciprocal_rank_fusion
 from crosscheck.report import SyndicatedCopy
 from crosscheck.rerank import AFFINITY_WEIGHT, Terms, affinity, relevance, same_story, terms
-from crosscheck.syndication import independence_groups, is_syndicated, shared_claims
+from crosscheck.syndication import independence_groups, is_syndicated, shared_with_each
 from embeddings import Hit, Vectors
 from storage import ArticleStore, LexicalHit, StoredArticle, StoredClaim
 
@@ -183,10 +183,10 @@ def syndicated_copies(
 ) -> dict[str, SyndicatedCopy]:
     """Matched articles that repeat most of the checked article, or that it repeats."""
     copies: dict[str, SyndicatedCopy] = {}
-    for article in _matched_articles(found):
-        theirs = article_vectors[article.id]
-        shared = shared_claims(vectors, theirs)
-        smaller = min(len(vectors), len(theirs))
+    matched = _matched_articles(found)
+    shared_counts = shared_with_each(vectors, [article_vectors[a.id] for a in matched])
+    for article, shared in zip(matched, shared_counts, strict=True):
+        smaller = min(len(vectors), len(article_vectors[article.id]))
         if is_syndicated(shared, smaller):
             copies[article.id] = SyndicatedCopy(
                 article.id, article.source, shared, round(shared / smaller, 4)

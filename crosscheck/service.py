@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
 import uuid
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Protocol
+from datetime import date
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 import numpy as np
 
@@ -26,6 +28,7 @@ from crosscheck.matching import (
     source_groups,
     syndicated_copies,
 )
+from crosscheck.publication import publication_date
 from crosscheck.report import (
     ClaimReport,
     Match,
@@ -35,6 +38,7 @@ from crosscheck.report import (
     claim_status,
     summarise,
 )
+from crosscheck.stored_facts import Activity, StoredFacts
 from crosscheck.text_vectors import TextVectors
 from embeddings import Encoder, Vectors
 from storage import (
@@ -56,6 +60,8 @@ class PairComparator(Protocol):
 
 
 Extractor = Callable[..., ExtractedArticle]
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +113,24 @@ class PreparedArticle:
         return publication_date(self.record.published_at)
 
 
+def _busy(
+    method: Callable[Concatenate[ConsistencyService, P], R],
+) -> Callable[Concatenate[ConsistencyService, P], R]:
+    """Counts the call in the service's :class:`Activity` while it runs."""
+
+    @functools.wraps(method)
+    def counted(service: ConsistencyService, *args: P.args, **kwargs: P.kwargs) -> R:
+        with service.activity.busy():
+            return method(service, *args, **kwargs)
+
+    return counted
+
+
 class ConsistencyService:
+    """``facts``, when given, keeps stored claims' parsed facts in the store, so a check
+    parses only the draft's claims (:mod:`crosscheck.stored_facts`); ``activity`` counts the
+    calls in progress, for background work to run between them."""
+
     def __init__(
         self,
         store: ArticleStore,
@@ -117,7 +140,10 @@ class ConsistencyService:
         extract: Extractor,
         settings: ServiceSettings | None = None,
         encode_batch: int = 32,
+        facts: StoredFacts | None = None,
     ):
+        self.activity = Activity()
+        self._facts = facts
         self._store = store
         self._corpus = corpus
         self._encoder = encoder
@@ -130,6 +156,7 @@ class ConsistencyService:
 
     # -- articles ---------------------------------------------------------------------------
 
+    @_busy
     def index_article(self, article: ArticleInput) -> tuple[StoredArticle, bool]:
         """Store an article (replacing one with the same id); True when it is new."""
         prepared = self._prepare(article)
@@ -139,6 +166,7 @@ class ConsistencyService:
         self._after_write()
         return stored, created
 
+    @_busy
     def index_articles(self, articles: Sequence[ArticleInput]) -> list[IndexResult]:
         """Store a batch of articles: claims of all of them are encoded together, and every
         accepted article is written in one transaction. An article whose id is stored with
@@ -197,6 +225,7 @@ class ConsistencyService:
         more = bool(articles) and self._store.has_articles_after(last)
         return articles, last if more else None
 
+    @_busy
     def delete_article(self, article_id: str) -> None:
         if not self._store.delete_article(article_id):
             raise ArticleNotFound(article_id)
@@ -216,12 +245,25 @@ class ConsistencyService:
 
     # -- checking ---------------------------------------------------------------------------
 
+    @_busy
     def check_article(self, article: ArticleInput, top_k: int = 5, index: bool = False) -> Report:
         """Match every claim against other articles and compare each pair.
 
         Nothing is stored unless ``index`` is true, and then only after the check succeeded.
         """
-        prepared = self._prepare(article)
+        record, draft_claims = self._extract_claims(article)
+        with ThreadPoolExecutor(1, thread_name_prefix="draft-parse") as background:
+            parsing = background.submit(self._comparator.prime, _inputs(record, draft_claims))
+            prepared = self._encoded(record, draft_claims)
+            report = self._report(prepared, top_k, parsing)
+        if index:
+            stored, _ = self._store.save_article(prepared.record, prepared.claims, prepared.vectors)
+            self._keep_parsed(stored, prepared.published_on)
+            self._after_write()
+        return report
+
+    def _report(self, prepared: PreparedArticle, top_k: int, parsing: Future[None]) -> Report:
+        """The check's report; ``parsing`` parses the draft's claims meanwhile."""
         texts = [claim.text for claim in prepared.claims]
         candidates = self._matches.find(prepared.record.id, texts, prepared.vectors)
         article_vectors = self._matches.article_vectors(candidates)
@@ -229,14 +271,12 @@ class ConsistencyService:
         found = [select(row, top_k, copies) for row in mark_same_story(candidates, copies)]
         groups = source_groups(found, article_vectors, copies)
         aligned = best_in_each_article(candidates)
-        self._comparator.prime(_claims_to_compare(prepared, found, aligned))
+        parsing.result()
+        self._parse_pairs(prepared, found, aligned)
         claims = [
             self._claim_report(prepared, position, claim, row, copies, groups, aligned)
             for position, (claim, row) in enumerate(zip(prepared.claims, found, strict=True))
         ]
-        if index:
-            self._store.save_article(prepared.record, prepared.claims, prepared.vectors)
-            self._after_write()
         return Report(
             article=_reported(prepared.record),
             summary=summarise(claims),
@@ -244,6 +284,28 @@ class ConsistencyService:
             syndicated_copies=list(copies.values()),
         )
 
+    def _parse_pairs(
+        self,
+        prepared: PreparedArticle,
+        found: Sequence[Sequence[CandidateMatch]],
+        aligned: set[AlignedPair],
+    ) -> None:
+        """Parse both claims of every pair to compare in one batch, the counterparts' facts
+        read from the store where it has them; the counterparts parsed here are stored."""
+        these, others = _claims_to_compare(prepared, found, aligned)
+        unparsed = self._facts.load(others) if self._facts is not None else {}
+        self._comparator.prime([*these, *others.values()])
+        if self._facts is not None:
+            self._facts.keep_parsed(unparsed)
+
+    def _keep_parsed(self, stored: StoredArticle, published_on: date | None) -> None:
+        """Store the facts parsed during the check for the claims just stored."""
+        if self._facts is not None:
+            self._facts.keep_parsed(
+                {claim.key: ClaimInput(claim.text, published_on) for claim in stored.claims}
+            )
+
+    @_busy
     def compare_claims(self, a: ClaimInput, b: ClaimInput) -> tuple[float, Comparison]:
         """Cosine similarity and the comparator's verdict. Texts of indexed claims reuse the
         stored vectors instead of being encoded again; both claims are parsed in one batch."""
@@ -314,9 +376,10 @@ class ConsistencyService:
     # -- preparation ------------------------------------------------------------------------
 
     def _prepare(self, article: ArticleInput) -> PreparedArticle:
-        record, claims = self._extract_claims(article)
-        vectors = self._encoder.encode([claim.text for claim in claims])
-        return PreparedArticle(record, claims, vectors)
+        return self._encoded(*self._extract_claims(article))
+
+    def _encoded(self, record: ArticleRecord, claims: list[Claim]) -> PreparedArticle:
+        return PreparedArticle(record, claims, self._encoder.encode([c.text for c in claims]))
 
     def _extract_claims(self, article: ArticleInput) -> tuple[ArticleRecord, list[Claim]]:
         extracted = self._extract(text=article.text, html=article.html, title=article.title)
@@ -334,12 +397,18 @@ class ConsistencyService:
         return record, list(extracted.claims)
 
 
+def _inputs(record: ArticleRecord, claims: Sequence[Claim]) -> list[ClaimInput]:
+    published_on = publication_date(record.published_at)
+    return [ClaimInput(claim.text, published_on) for claim in claims]
+
+
 def _claims_to_compare(
     prepared: PreparedArticle,
     found: Sequence[Sequence[CandidateMatch]],
     aligned: set[AlignedPair],
-) -> list[ClaimInput]:
-    """Both claims of every pair that will be compared, to parse them in one batch."""
+) -> tuple[list[ClaimInput], dict[int, ClaimInput]]:
+    """Both claims of every pair that will be compared: the draft's, and the stored ones by
+    claim key."""
     pairs = [
         (position, candidate)
         for position, candidates in enumerate(found)
@@ -350,20 +419,13 @@ def _claims_to_compare(
         ClaimInput(prepared.claims[position].text, prepared.published_on)
         for position in sorted({position for position, _ in pairs})
     ]
-    others = [
-        ClaimInput(candidate.claim.text, publication_date(candidate.article.published_at))
+    others = {
+        candidate.claim.key: ClaimInput(
+            candidate.claim.text, publication_date(candidate.article.published_at)
+        )
         for _, candidate in pairs
-    ]
-    return these + others
-
-
-def publication_date(published_at: str | None) -> date | None:
-    if not published_at:
-        return None
-    try:
-        return datetime.fromisoformat(published_at).date()
-    except ValueError:
-        return None
+    }
+    return these, others
 
 
 def _reported(record: ArticleRecord) -> ReportedArticle:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -11,6 +11,7 @@ from embeddings import Vectors
 NEAR_DUPLICATE_SIMILARITY = 0.95
 SYNDICATED_SHARE = 0.5
 MIN_SHARED_CLAIMS = 3
+_BLOCK = 1024  # rows per product: 1,024 rows by 10,000 claims are 40 MB of similarities
 
 
 def shared_claims(these: Vectors, others: Vectors) -> int:
@@ -38,14 +39,48 @@ def independence_groups(
         return article_id
 
     ids = sorted(vectors_by_article)
-    for position, first in enumerate(ids):
-        for second in ids[position + 1 :]:
-            same_outlet = outlet_by_article[first] == outlet_by_article[second]
-            if same_outlet or _copies(vectors_by_article[first], vectors_by_article[second]):
-                parent[root(second)] = root(first)
+    sizes = [len(vectors_by_article[article_id]) for article_id in ids]
+    shared = near_duplicates_between([vectors_by_article[article_id] for article_id in ids])
+    for first in range(len(ids)):
+        for second in range(first + 1, len(ids)):
+            same_outlet = outlet_by_article[ids[first]] == outlet_by_article[ids[second]]
+            smaller, larger = (first, second) if sizes[first] <= sizes[second] else (second, first)
+            if same_outlet or is_syndicated(int(shared[smaller, larger]), sizes[smaller]):
+                parent[root(ids[second])] = root(ids[first])
     return {article_id: root(article_id) for article_id in ids}
 
 
-def _copies(first: Vectors, second: Vectors) -> bool:
-    smaller, larger = (first, second) if len(first) <= len(second) else (second, first)
-    return is_syndicated(shared_claims(smaller, larger), len(smaller))
+def shared_with_each(these: Vectors, articles: Sequence[Vectors]) -> list[int]:
+    """For each article, :func:`shared_claims` of ``these`` with its claims."""
+    if len(these) == 0:
+        return [0] * len(articles)
+    near = best_in_each(these, articles) >= NEAR_DUPLICATE_SIMILARITY
+    return [int(count) for count in np.count_nonzero(near, axis=0)]
+
+
+def near_duplicates_between(articles: Sequence[Vectors]) -> np.ndarray:
+    """``shared[a, b]`` = :func:`shared_claims` of article ``a`` with article ``b``, for every
+    pair at once: one product per block of rows instead of one per pair of articles (a check
+    matches dozens of articles; each small product cost about as much as a large one)."""
+    shared = np.zeros((len(articles), len(articles)), dtype=np.int64)
+    owners = np.repeat(np.arange(len(articles)), [len(article) for article in articles])
+    if len(owners) == 0:
+        return shared
+    rows = np.vstack([article for article in articles if len(article)])
+    for start in range(0, len(rows), _BLOCK):
+        near = best_in_each(rows[start : start + _BLOCK], articles) >= NEAR_DUPLICATE_SIMILARITY
+        np.add.at(shared, owners[start : start + _BLOCK], near.astype(np.int64))
+    return shared
+
+
+def best_in_each(rows: Vectors, articles: Sequence[Vectors]) -> np.ndarray:
+    """``best[i, a]``: the highest similarity of row ``i`` to a claim of article ``a`` (-inf
+    when the article has none)."""
+    best = np.full((len(rows), len(articles)), -np.inf, dtype=np.float32)
+    present = [position for position, article in enumerate(articles) if len(article)]
+    if not present or len(rows) == 0:
+        return best
+    columns = np.vstack([articles[position] for position in present])
+    starts = np.cumsum([0] + [len(articles[position]) for position in present[:-1]])
+    best[:, present] = np.maximum.reduceat(rows @ columns.T, starts, axis=1)
+    return best

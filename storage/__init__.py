@@ -6,7 +6,13 @@ from storage.factory import migrate, open_store
 from storage.lexical import LexicalHit, match_expression
 from storage.log_compaction import LogCompaction, compact_index_log
 from storage.postgres_store import PostgresStore
-from storage.records import ArticleRecord, IndexChange, StoredArticle, StoredClaim
+from storage.records import (
+    ArticleRecord,
+    IndexChange,
+    StoredArticle,
+    StoredClaim,
+    UnparsedClaim,
+)
 from storage.sqlite_store import SqliteStore
 
 __all__ = [
@@ -22,6 +28,7 @@ __all__ = [
     "StoreUnavailable",
     "StoredArticle",
     "StoredClaim",
+    "UnparsedClaim",
     "UnstorableText",
     "compact_index_log",
     "match_expression",

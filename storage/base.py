@@ -6,13 +6,19 @@ embedded default, and the PostgreSQL store for a corpus shared across hosts.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from claims.model import Claim
 from embeddings import Vectors
 from storage.lexical import LexicalHit
-from storage.records import ArticleRecord, IndexChange, StoredArticle, StoredClaim
+from storage.records import (
+    ArticleRecord,
+    IndexChange,
+    StoredArticle,
+    StoredClaim,
+    UnparsedClaim,
+)
 
 
 class ArticleStore(Protocol):
@@ -45,6 +51,11 @@ class ArticleStore(Protocol):
 
     def truncate_log(self, through: int) -> int: ...
 
+    def save_claim_facts(self, version: str, facts: Mapping[int, bytes]) -> int:
+        """Store claims' parsed facts (by claim key) under ``version``, replacing what each
+        had; claims no longer stored are skipped. Returns how many were stored."""
+        ...
+
     # -- reads ------------------------------------------------------------------------------
 
     def get_article(self, article_id: str) -> StoredArticle | None: ...
@@ -76,6 +87,21 @@ class ArticleStore(Protocol):
     def lexical_search(
         self, texts: Sequence[str], limit: int, exclude_article: str | None = None
     ) -> list[list[LexicalHit]]: ...
+
+    def claim_facts(self, keys: Sequence[int], version: str) -> dict[int, bytes]:
+        """The parsed facts stored under ``version`` for the given claims that have them."""
+        ...
+
+    def claims_without_facts(self, version: str, after_key: int, limit: int) -> list[UnparsedClaim]:
+        """Up to ``limit`` claims above ``after_key`` with no facts under ``version``, by key."""
+        ...
+
+    def count_claim_facts(self, version: str) -> int: ...
+
+    def hold_backfill_lease(self) -> bool:
+        """Whether this store holds the database's one lease for background backfill,
+        taking it when no other store (of any process) holds it; kept until closed."""
+        ...
 
     def changes_after(self, sequence: int) -> list[IndexChange]: ...
 

@@ -27,7 +27,7 @@ when the database is back, so the store recovers without a restart.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -38,6 +38,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from claims.model import Claim
 from embeddings import Vectors
 from storage.errors import IndexLogCompacted, StoreUnavailable
+from storage.leases import AdvisoryLease
 from storage.lexical import LexicalHit, query_terms
 from storage.postgres_migrations import migrate
 from storage.records import (
@@ -46,6 +47,7 @@ from storage.records import (
     IndexChange,
     StoredArticle,
     StoredClaim,
+    UnparsedClaim,
     ensure_storable,
     storable,
 )
@@ -82,6 +84,7 @@ class PostgresStore:
             kwargs={"connect_timeout": connect_timeout},
             name="crosscheck-store",
         )
+        self._backfill_lease = AdvisoryLease(url, "crosscheck.backfill.", connect_timeout)
         try:
             self._pool.open(wait=True, timeout=timeout)
             with self._connection() as connection:
@@ -104,6 +107,7 @@ class PostgresStore:
             raise StoreUnavailable(str(error).strip()) from error
 
     def close(self) -> None:
+        self._backfill_lease.release()
         self._pool.close()
 
     # -- writes -----------------------------------------------------------------------------
@@ -226,6 +230,32 @@ class PostgresStore:
             ).fetchall()
             updated = {row[0] for row in rows}
             _append_log(connection, [("add", key) for key in _ints(keys) if key in updated])
+
+    def save_claim_facts(self, version: str, facts: Mapping[int, bytes]) -> int:
+        """Store claims' parsed facts (by claim key) under ``version``, replacing what each
+        had; claims no longer stored are skipped. Returns how many were stored.
+
+        The claims' articles are share-locked first, in id order as saves and deletions lock
+        them, so no claim is deleted between the check that it exists and the insert."""
+        if not facts:
+            return 0
+        keys = _ints(list(facts))
+        with self._connection() as connection:
+            connection.execute(
+                "SELECT 1 FROM articles WHERE id IN "
+                "(SELECT article_id FROM claims WHERE key = ANY(%s::bigint[])) "
+                "ORDER BY id FOR SHARE",
+                (keys,),
+            )
+            rows = connection.execute(
+                "INSERT INTO claim_facts(claim_key, version, facts) "
+                "SELECT f.key, %s, f.facts FROM unnest(%s::bigint[], %s::bytea[]) AS f(key, facts) "
+                "WHERE EXISTS (SELECT 1 FROM claims WHERE claims.key = f.key) "
+                "ON CONFLICT (claim_key) DO UPDATE SET "
+                "version = EXCLUDED.version, facts = EXCLUDED.facts RETURNING claim_key",
+                (version, keys, list(facts.values())),
+            ).fetchall()
+        return len(rows)
 
     def truncate_log(self, through: int) -> int:
         """Drop the index log entries up to ``through`` and raise the floor to it.
@@ -398,6 +428,44 @@ class PostgresStore:
         for position, key, score in rows:
             hits[position].append((key, float(score)))
         return hits
+
+    def claim_facts(self, keys: Sequence[int], version: str) -> dict[int, bytes]:
+        """The parsed facts stored under ``version`` for the given claims that have them."""
+        if not keys:
+            return {}
+        with self._connection() as connection:
+            rows = connection.execute(
+                "SELECT claim_key, facts FROM claim_facts "
+                "WHERE claim_key = ANY(%s::bigint[]) AND version = %s",
+                (_ints(keys), version),
+                binary=True,
+            ).fetchall()
+        return {key: bytes(blob) for key, blob in rows}
+
+    def claims_without_facts(self, version: str, after_key: int, limit: int) -> list[UnparsedClaim]:
+        """Up to ``limit`` claims above ``after_key`` with no facts under ``version``, by key."""
+        with self._connection() as connection:
+            rows = connection.execute(
+                "SELECT c.key, c.text, a.published_at FROM claims AS c "
+                "JOIN articles AS a ON a.id = c.article_id WHERE c.key > %s AND NOT EXISTS "
+                "(SELECT 1 FROM claim_facts AS f WHERE f.claim_key = c.key AND f.version = %s) "
+                "ORDER BY c.key LIMIT %s",
+                (after_key, version, limit),
+            ).fetchall()
+        return [UnparsedClaim(*row) for row in rows]
+
+    def hold_backfill_lease(self) -> bool:
+        """Whether this store holds the schema's backfill lease (an advisory lock on a
+        connection of its own), taking it when free; held until the store is closed."""
+        return self._backfill_lease.hold()
+
+    def count_claim_facts(self, version: str) -> int:
+        with self._connection() as connection:
+            row = connection.execute(
+                "SELECT COUNT(*) FROM claim_facts WHERE version = %s", (version,)
+            ).fetchone()
+        assert row is not None
+        return int(row[0])
 
     def changes_after(self, sequence: int) -> list[IndexChange]:
         """Every index change after ``sequence``, oldest first.

@@ -42,6 +42,16 @@ class StoredClaim:
 
 
 @dataclass(frozen=True, slots=True)
+class UnparsedClaim:
+    """A stored claim whose parsed facts are not stored yet, with its article's date (the
+    facts of a claim depend on when it was published)."""
+
+    key: int
+    text: str
+    published_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class StoredArticle:
     id: str
     source: str

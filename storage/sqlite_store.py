@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,11 +13,13 @@ from claims.model import Claim
 from embeddings import Vectors
 from storage import lexical
 from storage.errors import IndexLogCompacted, StoreUnavailable
+from storage.leases import FileLease
 from storage.records import (
     ArticleRecord,
     IndexChange,
     StoredArticle,
     StoredClaim,
+    UnparsedClaim,
     ensure_storable,
 )
 from storage.sqlite_migrations import migrate
@@ -46,6 +48,7 @@ class SqliteStore:
             Path(self._path).parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
         self._write_lock = threading.Lock()
+        self._backfill_lease = FileLease(f"{self._path}.backfill-lease")
         with self._write_lock, self._connection() as connection:
             self.migrations_applied = migrate(connection)
 
@@ -80,6 +83,7 @@ class SqliteStore:
             connection.execute("COMMIT")
 
     def close(self) -> None:
+        self._backfill_lease.release()
         connection = getattr(self._local, "connection", None)
         if connection is not None:
             connection.close()
@@ -176,6 +180,21 @@ class SqliteStore:
                 (LOG_FLOOR_META_KEY, str(through)),
             )
             return int(dropped.rowcount)
+
+    def save_claim_facts(self, version: str, facts: Mapping[int, bytes]) -> int:
+        """Store claims' parsed facts (by claim key) under ``version``, replacing what each
+        had; claims no longer stored are skipped. Returns how many were stored."""
+        if not facts:
+            return 0
+        with self._transaction() as connection:
+            cursor = connection.executemany(
+                "INSERT INTO claim_facts(claim_key, version, facts) SELECT ?, ?, ? "
+                "WHERE EXISTS (SELECT 1 FROM claims WHERE key = ?) "
+                "ON CONFLICT(claim_key) DO UPDATE SET "
+                "version = excluded.version, facts = excluded.facts",
+                [(key, version, blob, key) for key, blob in facts.items()],
+            )
+            return int(cursor.rowcount)
 
     @staticmethod
     def _insert_article(connection: sqlite3.Connection, article: ArticleRecord, now: str) -> None:
@@ -350,6 +369,44 @@ class SqliteStore:
                 )
             }
             return [lexical.search(connection, text, limit, own) for text in texts]
+
+    def claim_facts(self, keys: Sequence[int], version: str) -> dict[int, bytes]:
+        """The parsed facts stored under ``version`` for the given claims that have them."""
+        unique = list(dict.fromkeys(int(key) for key in keys))
+        if not unique:
+            return {}
+        placeholders = ",".join("?" * len(unique))
+        with self._connection() as connection:
+            rows = connection.execute(
+                f"SELECT claim_key, facts FROM claim_facts WHERE claim_key IN ({placeholders}) "
+                "AND version = ?",
+                (*unique, version),
+            ).fetchall()
+        return {row["claim_key"]: bytes(row["facts"]) for row in rows}
+
+    def claims_without_facts(self, version: str, after_key: int, limit: int) -> list[UnparsedClaim]:
+        """Up to ``limit`` claims above ``after_key`` with no facts under ``version``, by key."""
+        with self._connection() as connection:
+            rows = connection.execute(
+                "SELECT c.key, c.text, a.published_at FROM claims AS c "
+                "JOIN articles AS a ON a.id = c.article_id WHERE c.key > ? AND NOT EXISTS "
+                "(SELECT 1 FROM claim_facts AS f WHERE f.claim_key = c.key AND f.version = ?) "
+                "ORDER BY c.key LIMIT ?",
+                (after_key, version, limit),
+            ).fetchall()
+        return [UnparsedClaim(row["key"], row["text"], row["published_at"]) for row in rows]
+
+    def hold_backfill_lease(self) -> bool:
+        """Whether this store holds the database's backfill lease (a lock on a file beside
+        the database), taking it when free; held until the store is closed."""
+        return self._path == ":memory:" or self._backfill_lease.hold()
+
+    def count_claim_facts(self, version: str) -> int:
+        with self._connection() as connection:
+            row = connection.execute(
+                "SELECT COUNT(*) FROM claim_facts WHERE version = ?", (version,)
+            ).fetchone()
+        return int(row[0])
 
     def changes_after(self, sequence: int) -> list[IndexChange]:
         """Every index change after ``sequence``, oldest first.

@@ -17,7 +17,13 @@ from storage.migrations import load_migrations
 from storage.sqlite_migrations import CODE_STEPS
 
 LEGACY = Path(__file__).parent / "legacy"
-SQLITE_STEPS = ["0001_baseline", "0002_content_hash", "0003_float16_vectors"]
+SQLITE_STEPS = [
+    "0001_baseline",
+    "0002_content_hash",
+    "0003_float16_vectors",
+    "0004_claim_facts",
+]
+POSTGRES_STEPS = ["0001_baseline", "0002_claim_facts"]
 LEGACY_SCHEMAS = [
     "schema-30ba0f4.sql",  # the first release: no FTS table, no text index, no content hash
     "schema-cd8c2fd.sql",  # BM25 over claims (FTS5 and its triggers), no content hash
@@ -74,6 +80,7 @@ def test_a_database_of_an_earlier_release_is_upgraded_in_place(tmp_path: Path, s
     assert [change.sequence for change in store.changes_after(0)] == [1, 2]
     hits = store.lexical_search(["dam burst"], 5)[0]
     assert [key for key, _ in hits] == [1]
+    assert [claim.key for claim in store.claims_without_facts("v1", 0, 10)] == [1, 2]
     with sqlite3.connect(path) as connection:
         blob = connection.execute("SELECT vector FROM claims WHERE key = 1").fetchone()[0]
         connection.execute("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')")
@@ -116,10 +123,12 @@ def test_postgres_schema_is_made_once_by_stores_opening_together(postgres_url: s
     for thread in threads:
         thread.join()
 
-    assert sorted(applied) == [[], [], [], ["0001_baseline"]]
+    assert sorted(applied) == [[], [], [], POSTGRES_STEPS]
     with psycopg.connect(postgres_url) as connection:
-        rows = connection.execute("SELECT version, name FROM schema_migrations").fetchall()
-    assert rows == [(1, "baseline")]
+        rows = connection.execute(
+            "SELECT version, name FROM schema_migrations ORDER BY version"
+        ).fetchall()
+    assert rows == [(1, "baseline"), (2, "claim_facts")]
 
 
 def test_the_migrate_command_prints_what_it_applied(
@@ -131,7 +140,9 @@ def test_the_migrate_command_prints_what_it_applied(
     assert capsys.readouterr().out.splitlines()[1:] == ["schema up to date"]
 
     assert main(["migrate", "--database-url", postgres_url]) == 0
-    assert capsys.readouterr().out.splitlines()[1:] == ["applied 0001_baseline"]
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        f"applied {step}" for step in POSTGRES_STEPS
+    ]
     reopened = open_store(postgres_url)
     assert reopened.migrations_applied == []
     reopened.close()

@@ -367,3 +367,78 @@ def test_lookups_of_a_nul_character_find_nothing(store: ArticleStore) -> None:
     assert store.vectors_of_articles(["a\x00"])["a\x00"].shape[0] == 0
     assert store.vectors_by_text(["The dam burst.\x00"]) == {}
     assert len(store.lexical_search(["dam\x00burst"], 5, exclude_article="a\x00")[0]) == 1
+
+
+def keys_of(store: ArticleStore, article_id: str) -> list[int]:
+    article = store.get_article(article_id)
+    assert article is not None
+    return [claim.key for claim in article.claims]
+
+
+def test_parsed_facts_are_kept_per_claim_under_their_version(store: ArticleStore) -> None:
+    save(store, "a", ["One.", "Two.", "Three."])
+    one, two, three = keys_of(store, "a")
+
+    assert store.save_claim_facts("v1", {one: b"\x00facts one", two: b"facts two"}) == 2
+
+    assert store.claim_facts([one, two, three], "v1") == {one: b"\x00facts one", two: b"facts two"}
+    assert store.claim_facts([one, two, three], "v2") == {}
+    assert store.claim_facts([], "v1") == {}
+    assert store.count_claim_facts("v1") == 2
+    assert store.save_claim_facts("v2", {two: b"new two"}) == 1
+    assert store.claim_facts([two], "v1") == {}
+    assert store.claim_facts([two], "v2") == {two: b"new two"}
+    assert (store.count_claim_facts("v1"), store.count_claim_facts("v2")) == (1, 1)
+    assert store.save_claim_facts("v1", {}) == 0
+
+
+def test_facts_go_with_their_claims_and_are_never_kept_for_a_missing_claim(
+    store: ArticleStore,
+) -> None:
+    save(store, "a", ["One.", "Two."])
+    save(store, "b", ["Other."])
+    old = keys_of(store, "a")
+    (other,) = keys_of(store, "b")
+    store.save_claim_facts("v1", {key: b"facts" for key in [*old, other]})
+
+    save(store, "a", ["One again."])  # replaced: new claims, new keys
+    store.delete_article("b")
+
+    assert store.claim_facts([*old, other, *keys_of(store, "a")], "v1") == {}
+    assert store.count_claim_facts("v1") == 0
+    assert store.save_claim_facts("v1", {other: b"late", keys_of(store, "a")[0]: b"x"}) == 1
+    assert store.count_claim_facts("v1") == 1
+
+
+def test_claims_without_facts_come_in_key_order_with_their_dates(store: ArticleStore) -> None:
+    texts = ["One.", "Two.", "Three."]
+    store.save_article(
+        ArticleRecord("a", "Outlet", " ".join(texts), published_at="2026-03-04"),
+        claims_of(texts),
+        unit_vectors(3),
+    )
+    save(store, "b", ["Four."])
+    one, two, three = keys_of(store, "a")
+    (four,) = keys_of(store, "b")
+    store.save_claim_facts("v1", {two: b"facts"})
+    store.save_claim_facts("v0", {three: b"stale"})
+
+    missing = store.claims_without_facts("v1", 0, 10)
+
+    assert [(claim.key, claim.text, claim.published_at) for claim in missing] == [
+        (one, "One.", "2026-03-04"),
+        (three, "Three.", "2026-03-04"),
+        (four, "Four.", None),
+    ]
+    assert [claim.key for claim in store.claims_without_facts("v1", one, 1)] == [three]
+    assert store.claims_without_facts("v1", four, 10) == []
+
+
+def test_one_store_at_a_time_holds_the_backfill_lease(store_url: str) -> None:
+    first, second = open_store(store_url), open_store(store_url)
+
+    assert first.hold_backfill_lease() and first.hold_backfill_lease()
+    assert not second.hold_backfill_lease()
+    first.close()
+    assert second.hold_backfill_lease()
+    second.close()
