@@ -17,7 +17,7 @@ import numpy as np
 
 from claims.model import Claim, ExtractedArticle
 from comparison.model import ClaimInput, Comparison
-from crosscheck.alignment import AlignedPair, best_in_each_article
+from crosscheck.alignment import AlignedPair, best_in_each_article, each_others_best
 from crosscheck.corpus import Corpus
 from crosscheck.errors import ArticleNotFound, CrosscheckError, TooManyClaims
 from crosscheck.matching import (
@@ -271,10 +271,11 @@ class ConsistencyService:
         found = [select(row, top_k, copies) for row in mark_same_story(candidates, copies)]
         groups = source_groups(found, article_vectors, copies)
         aligned = best_in_each_article(candidates)
+        mutual = each_others_best(candidates, aligned)
         parsing.result()
         self._parse_pairs(prepared, found, aligned)
         claims = [
-            self._claim_report(prepared, position, claim, row, copies, groups, aligned)
+            self._claim_report(prepared, position, claim, row, copies, groups, aligned, mutual)
             for position, (claim, row) in enumerate(zip(prepared.claims, found, strict=True))
         ]
         return Report(
@@ -323,6 +324,7 @@ class ConsistencyService:
         copies: dict[str, SyndicatedCopy],
         groups: dict[str, str],
         aligned: set[AlignedPair],
+        mutual: set[AlignedPair],
     ) -> ClaimReport:
         this = ClaimInput(claim.text, prepared.published_on)
         matches = [
@@ -331,6 +333,7 @@ class ConsistencyService:
                 candidate,
                 syndicated=candidate.article.id in copies,
                 counterpart=(position, candidate.claim.public_id) in aligned,
+                mutual=(position, candidate.claim.public_id) in mutual,
             )
             for candidate in candidates
         ]
@@ -350,16 +353,24 @@ class ConsistencyService:
         )
 
     def _match(
-        self, this: ClaimInput, candidate: CandidateMatch, syndicated: bool, counterpart: bool
+        self,
+        this: ClaimInput,
+        candidate: CandidateMatch,
+        syndicated: bool,
+        counterpart: bool,
+        mutual: bool,
     ) -> Match:
         """The candidate with a verdict; a nearby claim that is not the claim's counterpart in
-        its article (see :mod:`crosscheck.alignment`) is ``unrelated``, not compared."""
+        its article is ``unrelated``, not compared, and a divergence needs the two claims to be
+        each other's best (see :mod:`crosscheck.alignment`)."""
         other = ClaimInput(candidate.claim.text, publication_date(candidate.article.published_at))
         comparison = (
             self._comparator.compare(this, other, candidate.similarity)
             if counterpart
             else Comparison("unrelated")
         )
+        if comparison.verdict == "diverge" and not mutual:
+            comparison = Comparison("unrelated")
         return Match(
             article_id=candidate.article.id,
             source=candidate.article.source,

@@ -130,3 +130,25 @@ def test_a_match_without_an_address_says_so(indexed: FlaskClient, make_article) 
 
     matches = [match for claim in report["claims"] for match in claim["matches"]]
     assert matches and all(match["url"] is None for match in matches)
+
+
+def test_a_divergence_needs_the_two_claims_to_be_each_others_best(
+    client: FlaskClient, make_article
+) -> None:
+    published = "Plant Jobs\n\nThe plant in Dayton employs 300 workers, the company said."
+    assert client.post("/v1/articles", json=make_article("plant", published)).status_code == 201
+    draft = (
+        "Plant Jobs\n\n"
+        "The company said its Dayton plant now employs 400 workers on two shifts. "
+        "The plant in Dayton employs 300 workers, the company said."
+    )
+
+    report = client.post("/v1/check", json={"article": make_article("draft", draft)}).get_json()
+
+    other_fact, same_fact = report["claims"]
+    (closer,) = [m for m in same_fact["matches"] if m["article_id"] == "plant"]
+    assert closer["verdict"] == "agree"
+    (farther,) = [m for m in other_fact["matches"] if m["article_id"] == "plant"]
+    assert farther["similarity"] < closer["similarity"]
+    assert farther["verdict"] == "unrelated"
+    assert other_fact["status"] != "contested"
