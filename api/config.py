@@ -51,7 +51,7 @@ class Config:
     webhook_min_backoff_ms: int = 1_000
     index_kind: str = "auto"
     index_flat_below: int = 50_000
-    index_nprobe: int = 128
+    index_nprobe: int = 256
     index_snapshot_every: int = 50_000
     index_threads: int = 1
     bulk_max_articles: int = DEFAULT_BULK_MAX_ARTICLES

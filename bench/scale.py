@@ -14,7 +14,9 @@ Raw baselines: encoding = the same model on the same claim texts at batch 32 on 
 (rate over ``--encode-sample`` claims, timed in this run even when the vectors come from
 the cache); search = exact inner product over the same vectors (a FAISS flat index);
 adding = the index as it was before (a flat IndexIDMap2, ``remove_ids`` then add); memory
-= float32 vectors with their ids; restart = loading the model.
+= float32 vectors with their ids; restart = loading the model. ``merge s``: one compaction
+(the 900 claims the add timing left in the delta, 1,000 tombstones), run in the foreground
+here, in the background in the server.
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ class Row:
     bytes_per_claim: float
     raw_bytes_per_claim: float
     load_s: float
+    merge_s: float
 
 
 def main() -> int:
@@ -82,6 +85,12 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--kind", default="auto", help="index kind (CROSSCHECK_INDEX_KIND)")
     parser.add_argument("--nprobe", type=int, default=IndexSettings().nprobe)
+    parser.add_argument(
+        "--rerank-factor",
+        type=int,
+        default=IndexSettings().rerank_factor,
+        help="candidates per hit wanted that ivf-fastscan re-ranks",
+    )
     parser.add_argument(
         "--sweep-nprobe", default="", help="also measure recall and p95 at these nprobe values"
     )
@@ -104,9 +113,13 @@ def main() -> int:
         f"real claims: {len(texts)} ({len(queries)} held-out queries, {len(real)} corpus); "
         f"raw encode {baselines.encode_rate:.1f} claims/s at batch 32 on "
         f"{os.cpu_count()} cores; model load {baselines.model_load_s:.2f} s; "
-        f"FAISS threads {args.threads} (exact and approximate alike)"
+        f"FAISS threads {args.threads} (exact and approximate alike); index kind {args.kind}, "
+        f"nprobe {args.nprobe}, re-rank factor {args.rerank_factor}; load average "
+        f"{' '.join(f'{load:.2f}' for load in os.getloadavg())}"
     )
-    settings = IndexSettings(kind=args.kind, nprobe=args.nprobe, background=False)
+    settings = IndexSettings(
+        kind=args.kind, nprobe=args.nprobe, rerank_factor=args.rerank_factor, background=False
+    )
     rows = []
     for size in (int(part) for part in args.sizes.split(",")):
         corpus = corpus_vectors(real, size, args.noise)
@@ -120,6 +133,7 @@ def main() -> int:
         rows.append(measure(corpus, queries, settings, sweep))
         del corpus
     print_table(rows, baselines)
+    print(f"load average at the end: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
     return 0
 
 
@@ -233,6 +247,10 @@ def measure(
         )
     index.set_nprobe(settings.nprobe)
     adds, old_adds = time_adds(index, exact, queries, len(corpus))
+    index.remove(keys[:: len(keys) // 1000].tolist())  # 1,000 tombstones for the merge to drop
+    started = time.perf_counter()
+    index.compact()
+    merge_s = time.perf_counter() - started
     row = Row(
         claims=len(corpus),
         kind=index.kind,
@@ -246,8 +264,9 @@ def measure(
         bytes_per_claim=bytes_per_claim,
         raw_bytes_per_claim=corpus.shape[1] * 4 + 8,
         load_s=load_s,
+        merge_s=merge_s,
     )
-    print(f"  {row}", flush=True)
+    print(f"  {row} (load {os.getloadavg()[0]:.2f})", flush=True)
     return row
 
 
@@ -283,9 +302,11 @@ def time_adds(
 
 def index_bytes(index: FaissClaimIndex) -> int:
     """What the index holds in memory: the FAISS structure (its serialised size: codes, ids,
-    cells) plus the sorted id array, tombstones and delta."""
+    cells) plus the sorted id array, re-ranking codes, tombstones and delta."""
     snapshot = index.snapshot()
-    arrays = (snapshot.base_keys, snapshot.dead, snapshot.delta_keys, snapshot.delta_vectors)
+    arrays = [snapshot.base_keys, snapshot.dead, snapshot.delta_keys, snapshot.delta_vectors]
+    if snapshot.rerank is not None:
+        arrays += [snapshot.rerank.codes, snapshot.rerank.low, snapshot.rerank.step]
     return len(faiss.serialize_index(snapshot.base)) + sum(array.nbytes for array in arrays)
 
 
@@ -310,19 +331,20 @@ def print_table(rows: Sequence[Row], baselines: Baselines) -> None:
         f"{os.cpu_count()} cores); model load {baselines.model_load_s:.2f} s"
     )
     header = (
-        f"{'claims':>9} {'kind':>8} {'build s':>8} {'recall@10':>9} "
+        f"{'claims':>9} {'kind':>12} {'build s':>8} {'recall@10':>9} "
         f"{'search p95 ms (exact, ratio)':>30} {'add 15 claims p50/p95 ms (old, ratio)':>40} "
-        f"{'bytes/claim (raw, ratio)':>26} {'restart: load s (model ratio)':>30}"
+        f"{'bytes/claim (raw, ratio)':>26} {'restart: load s (model ratio)':>30} "
+        f"{'merge s':>8}"
     )
     print(header)
     for row in rows:
         restart_ratio = (baselines.model_load_s + row.load_s) / baselines.model_load_s
         print(
-            f"{row.claims:>9} {row.kind:>8} {row.build_s:>8.1f} {row.recall:>9.3f} "
+            f"{row.claims:>9} {row.kind:>12} {row.build_s:>8.1f} {row.recall:>9.3f} "
             f"{_ratio(row.search_p95_ms, row.exact_p95_ms, '.1f'):>30} "
             f"{_adds(row):>40} "
             f"{_ratio(row.bytes_per_claim, row.raw_bytes_per_claim, '.0f'):>26} "
-            f"{f'{row.load_s:.2f} ({restart_ratio:.2f}x)':>30}"
+            f"{f'{row.load_s:.2f} ({restart_ratio:.2f}x)':>30} {row.merge_s:>8.1f}"
         )
 
 

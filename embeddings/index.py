@@ -26,7 +26,8 @@ class ClaimIndex(Protocol):
 
     @property
     def kind(self) -> str:
-        """The structure searched now: ``flat`` (exact), ``ivf-sq8`` or ``ivf-pq``."""
+        """The structure searched now: ``flat`` (exact), ``ivf-sq8``, ``ivf-pq`` or
+        ``ivf-fastscan``."""
         ...
 
     def __len__(self) -> int: ...

@@ -5,6 +5,11 @@
   claim); a search scans the ``nprobe`` cells nearest the query.
 - ``ivf-pq``: the same cells with product-quantised codes (``pq_bytes`` a claim): smaller and
   faster, less exact.
+- ``ivf-fastscan``: the same cells with 4-bit product-quantised codes of the offset from the
+  cell's centre, scanned by FAISS's SIMD fast-scan (``fastscan_parts`` half-bytes a claim:
+  96 bytes for MiniLM), the best ``rerank_factor`` × k candidates (at least 200) then scored
+  again on one byte per dimension (:mod:`embeddings.rerank`): about 0.5 KB a claim, and at
+  1M claims several times faster than ``ivf-sq8`` at the same recall.
 
 The cells and codes are trained on the corpus's own claim vectors when the index is built.
 """
@@ -20,13 +25,15 @@ import numpy as np
 import numpy.typing as npt
 
 from embeddings.encoder import Vectors
+from embeddings.rerank import ScalarCodes
 
 FLAT = "flat"
 IVF_SQ8 = "ivf-sq8"
 IVF_PQ = "ivf-pq"
+IVF_FASTSCAN = "ivf-fastscan"
 AUTO = "auto"
-KINDS = (AUTO, FLAT, IVF_SQ8, IVF_PQ)
-_ALIASES = {"ivf": IVF_SQ8, "exact": FLAT}
+KINDS = (AUTO, FLAT, IVF_SQ8, IVF_PQ, IVF_FASTSCAN)
+_ALIASES = {"ivf": IVF_SQ8, "exact": FLAT, "fastscan": IVF_FASTSCAN}
 TRAINING_SEED = 1234
 POINTS_PER_CELL = 30  # training points per cell (FAISS suggests 39; 30 trains 1M in ~1 min)
 TRAINING_ITERATIONS = 10
@@ -36,15 +43,18 @@ MIN_TRAINING = 2_000  # below this many vectors an IVF is not worth training
 @dataclass(frozen=True, slots=True)
 class IndexSettings:
     """How the claim index is built. ``kind`` ``auto`` searches exactly below ``flat_below``
-    claims and switches to ``ivf-sq8`` above; a named kind is used whenever the corpus is
-    large enough to train it. Writes land in a small exact delta that is merged into the
-    trained base in the background once it holds ``delta_limit`` claims or ``dead_limit``
-    claims were removed from the base."""
+    claims and switches to ``ivf-fastscan`` above; a named kind is used whenever the corpus is
+    large enough to train it. An IVF search scans the ``nprobe`` nearest cells; a fast-scan
+    one re-ranks ``rerank_factor`` candidates per hit wanted. Writes land in a small exact
+    delta that is merged into the trained base in the background once it holds
+    ``delta_limit`` claims or ``dead_limit`` claims were removed from the base."""
 
     kind: str = AUTO
     flat_below: int = 50_000
-    nprobe: int = 128
+    nprobe: int = 256
     pq_bytes: int = 48
+    fastscan_parts: int = 192
+    rerank_factor: int = 2
     delta_limit: int = 20_000
     dead_limit: int = 20_000
     background: bool = True
@@ -53,7 +63,8 @@ class IndexSettings:
         object.__setattr__(self, "kind", _ALIASES.get(self.kind, self.kind))
         if self.kind not in KINDS:
             raise ValueError(f"unknown index kind {self.kind!r}: use one of {', '.join(KINDS)}")
-        if min(self.flat_below, self.nprobe, self.delta_limit, self.dead_limit) < 1:
+        sizes = (self.flat_below, self.nprobe, self.fastscan_parts, self.rerank_factor)
+        if min(*sizes, self.delta_limit, self.dead_limit) < 1:
             raise ValueError("index sizes must be positive")
 
     def kind_for(self, claims: int) -> str:
@@ -61,7 +72,7 @@ class IndexSettings:
         if self.kind == FLAT:
             return FLAT
         if self.kind == AUTO:
-            return FLAT if claims < self.flat_below else IVF_SQ8
+            return FLAT if claims < self.flat_below else IVF_FASTSCAN
         return self.kind if claims >= MIN_TRAINING else FLAT
 
 
@@ -74,6 +85,8 @@ def set_search_threads(threads: int) -> None:
 
 
 def kind_of(index: faiss.Index) -> str:
+    if isinstance(index, faiss.IndexIVFPQFastScan):
+        return IVF_FASTSCAN
     if isinstance(index, faiss.IndexIVFScalarQuantizer):
         return IVF_SQ8
     if isinstance(index, faiss.IndexIVFPQ):
@@ -108,6 +121,12 @@ def trained(kind: str, vectors: Vectors, settings: IndexSettings) -> faiss.Index
             quantizer, dimension, cells, _pq_parts(dimension, settings.pq_bytes), 8,
             faiss.METRIC_INNER_PRODUCT,
         )  # fmt: skip
+    elif kind == IVF_FASTSCAN:
+        index = faiss.IndexIVFPQFastScan(
+            quantizer, dimension, cells, _pq_parts(dimension, settings.fastscan_parts), 4,
+            faiss.METRIC_INNER_PRODUCT,
+        )  # fmt: skip
+        index.by_residual = True  # codes of the offset from the cell's centre: far finer
     else:
         raise ValueError(f"cannot train an index of kind {kind!r}")
     index.cp.niter = TRAINING_ITERATIONS
@@ -116,13 +135,47 @@ def trained(kind: str, vectors: Vectors, settings: IndexSettings) -> faiss.Index
     return index
 
 
-def search_parameters(index: faiss.Index, excluded: faiss.IDSelector | None, nprobe: int) -> Any:
+def reranks(kind: str) -> bool:
+    """Whether a base of ``kind`` keeps one-byte codes to re-rank its candidates."""
+    return kind == IVF_FASTSCAN
+
+
+def trained_rerank_codes(vectors: Vectors) -> ScalarCodes:
+    """Empty re-ranking codes whose per-dimension range covers ``vectors``."""
+    return ScalarCodes.trained(vectors)
+
+
+def remove_from(index: Any, keys: npt.NDArray[np.int64]) -> None:
+    """``index.remove_ids(keys)``, leaving a fast-scan index fit for later adds.
+
+    FAISS (1.15) removes from a fast-scan list by moving its last codes into the holes but
+    leaves the moved codes' old bytes in the list's last block of 32; a later add ORs new
+    4-bit codes into those bytes, so claims added after a removal were scored as other
+    vectors. Writing zero codes over the unused slots of each last block prevents it.
+    """
+    index.remove_ids(keys)
+    if kind_of(index) == IVF_FASTSCAN:
+        _clear_unused_block_slots(index)
+
+
+def _clear_unused_block_slots(index: Any) -> None:
+    lists: Any = faiss.downcast_InvertedLists(index.invlists)  # BlockInvertedLists
+    packer = lists.packer
+    zero = np.zeros(packer.code_size, dtype=np.uint8)
+    for list_no in range(lists.nlist):
+        size = lists.list_size(list_no)
+        codes = lists.get_codes(list_no)
+        for slot in range(size, -(-size // packer.nvec) * packer.nvec):
+            packer.pack_1_c(faiss.swig_ptr(zero), slot, codes)
+
+
+def search_parameters(index: Any, excluded: faiss.IDSelector | None, nprobe: int) -> Any:
     parameters: Any
     if kind_of(index) == FLAT:
         parameters = faiss.SearchParameters()
     else:
         parameters = faiss.SearchParametersIVF()
-        parameters.nprobe = nprobe
+        parameters.nprobe = min(nprobe, index.nlist)  # fast-scan goes wrong beyond nlist
     if excluded is not None:
         parameters.sel = excluded
     return parameters

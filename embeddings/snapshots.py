@@ -1,5 +1,6 @@
-"""Index snapshots: one file holding the trained base, its tombstones, the delta and the
-caller's metadata (such as the index log position it reflects), so they cannot disagree.
+"""Index snapshots: one file holding the trained base (with its re-ranking codes, if its kind
+has them), its tombstones, the delta and the caller's metadata (such as the index log
+position it reflects), so they cannot disagree.
 
 A snapshot is written to a file of its own and renamed over the old one, so a reader sees
 the old snapshot or the new one, never half of one, even with several processes writing.
@@ -21,8 +22,11 @@ import numpy as np
 import numpy.typing as npt
 
 from embeddings.encoder import Vectors
+from embeddings.kinds import kind_of, reranks
+from embeddings.rerank import ScalarCodes
 
-FORMAT = "crosscheck-claim-index/1"
+FORMAT = "crosscheck-claim-index/2"
+READABLE_FORMATS = ("crosscheck-claim-index/1", FORMAT)  # /1: no re-ranking codes
 
 
 class SnapshotUnreadable(ValueError):
@@ -39,12 +43,14 @@ class IndexSnapshot:
     dead: npt.NDArray[np.int64]
     delta_keys: npt.NDArray[np.int64]
     delta_vectors: Vectors
+    rerank: ScalarCodes | None = None
 
     def write(self, path: Path, meta: Mapping[str, Any]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.partial")
         try:
             with partial.open("wb") as file:
+                low, step, codes = _rerank_arrays(self.rerank)
                 np.savez(
                     file,
                     format=np.array(FORMAT),
@@ -54,6 +60,9 @@ class IndexSnapshot:
                     dead=self.dead,
                     delta_keys=self.delta_keys,
                     delta_vectors=self.delta_vectors,
+                    rerank_low=low,
+                    rerank_step=step,
+                    rerank_codes=codes,
                 )
                 file.flush()
                 os.fsync(file.fileno())
@@ -66,7 +75,7 @@ def read_snapshot(path: Path) -> tuple[IndexSnapshot, dict[str, Any]]:
     """The snapshot at ``path`` and the metadata written with it."""
     try:
         with np.load(path, allow_pickle=False) as archive:
-            if str(archive["format"]) != FORMAT:
+            if str(archive["format"]) not in READABLE_FORMATS:
                 raise SnapshotUnreadable(f"{path} is not a claim index snapshot")
             meta = json.loads(str(archive["meta"]))
             snapshot = IndexSnapshot(
@@ -75,6 +84,7 @@ def read_snapshot(path: Path) -> tuple[IndexSnapshot, dict[str, Any]]:
                 dead=archive["dead"].astype(np.int64),
                 delta_keys=archive["delta_keys"].astype(np.int64),
                 delta_vectors=archive["delta_vectors"].astype(np.float32),
+                rerank=_rerank_codes(archive),
             )
     except (OSError, KeyError, ValueError, RuntimeError, EOFError, zipfile.BadZipFile) as error:
         if isinstance(error, SnapshotUnreadable):
@@ -82,4 +92,37 @@ def read_snapshot(path: Path) -> tuple[IndexSnapshot, dict[str, Any]]:
         raise SnapshotUnreadable(f"cannot read the index snapshot {path}: {error}") from error
     if not isinstance(meta, dict):
         raise SnapshotUnreadable(f"{path}: metadata is not an object")
+    if not _rerank_fits(snapshot):
+        raise SnapshotUnreadable(f"{path}: re-ranking codes missing or not of the base's claims")
     return snapshot, meta
+
+
+def _rerank_arrays(rerank: ScalarCodes | None) -> tuple[Vectors, Vectors, npt.NDArray[Any]]:
+    """The re-ranking codes' arrays; empty ones for a base without them."""
+    if rerank is None:
+        nothing = np.zeros(0, dtype=np.float32)
+        return nothing, nothing, np.zeros((0, 0), dtype=np.uint8)
+    return rerank.low, rerank.step, rerank.codes
+
+
+def _rerank_codes(archive: Any) -> ScalarCodes | None:
+    if "rerank_low" not in archive.files or archive["rerank_low"].size == 0:
+        return None  # a base without re-ranking codes (or a snapshot of format /1)
+    return ScalarCodes(
+        low=archive["rerank_low"].astype(np.float32),
+        step=archive["rerank_step"].astype(np.float32),
+        codes=archive["rerank_codes"].astype(np.uint8, copy=False),
+    )
+
+
+def _rerank_fits(snapshot: IndexSnapshot) -> bool:
+    """Codes are there exactly when the base's kind re-ranks, one row per base claim."""
+    rerank = snapshot.rerank
+    if rerank is None:
+        return not reranks(kind_of(snapshot.base))
+    dimension = snapshot.base.d
+    return (
+        reranks(kind_of(snapshot.base))
+        and rerank.codes.shape == (len(snapshot.base_keys), dimension)
+        and rerank.low.shape == rerank.step.shape == (dimension,)
+    )

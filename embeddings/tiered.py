@@ -9,6 +9,11 @@ shows, or clears a row's live flag (a search that runs beside a removal may or m
 see the removed claim, as if it had run just before). FAISS indexes are safe for concurrent
 searches but not for a search beside an add, which is why the base is never added to: the
 compaction adds to a copy and swaps it in.
+
+An ``ivf-fastscan`` base comes with one-byte codes of its claims (:mod:`embeddings.rerank`),
+rows in the order of ``base_keys``: its search asks FAISS for ``rerank_factor`` × k
+candidates (at least ``RERANK_MIN_CANDIDATES``) and keeps the k best by those codes. The
+compaction merges the codes with the base.
 """
 
 from __future__ import annotations
@@ -31,16 +36,21 @@ from embeddings.kinds import (
     IndexSettings,
     empty_flat,
     kind_of,
+    remove_from,
+    reranks,
     search_parameters,
     stored_vectors,
     trained,
+    trained_rerank_codes,
 )
+from embeddings.rerank import ScalarCodes
 from embeddings.snapshots import IndexSnapshot
 
 log = logging.getLogger(__name__)
 
 Keys = npt.NDArray[np.int64]
 _INITIAL_DELTA_ROWS = 1024
+RERANK_MIN_CANDIDATES = 200  # re-ranked even when few hits are wanted: the codes are rough
 
 
 class _Delta:
@@ -67,13 +77,16 @@ class _Delta:
 
 @dataclass(frozen=True)
 class _Generation:
-    """What one search reads: ``base`` (with ``base_keys``, sorted) less the ``dead`` keys,
+    """What one search reads: ``base`` (with ``base_keys``, sorted, and the ``rerank`` codes
+    of those claims in the same order when the base's kind re-ranks) less the ``dead`` keys,
     and the first ``rows`` rows of ``delta``. ``live`` counts the claims searched."""
 
     base: faiss.Index
     base_keys: Keys
+    rerank: ScalarCodes | None
     dead: frozenset[int]
     nprobe: int
+    rerank_factor: int
     excluded: tuple[Any, ...]  # FAISS selectors leaving out ``dead`` (the last one), shared
     delta: _Delta
     rows: int
@@ -92,7 +105,9 @@ class FaissClaimIndex:
         self._compactor: threading.Thread | None = None
         self.compactions = 0
         """How many compactions this index has swapped in."""
-        self._generation = _generation(empty_flat(dimension), _keys([]), frozenset(), self._delta())
+        self._generation = _generation(
+            _Base(empty_flat(dimension), _keys([]), None), frozenset(), self._delta()
+        )
 
     # -- building ---------------------------------------------------------------------------
 
@@ -105,9 +120,9 @@ class FaissClaimIndex:
         index = cls(vectors.shape[1], settings)
         keys = _keys(ids)
         if len(keys):
-            base = trained(index._settings.kind_for(len(keys)), vectors, index._settings)
-            base.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), keys)
-            index._publish_base(base, np.sort(keys), frozenset(), index._delta(), 0)
+            kind = index._settings.kind_for(len(keys))
+            base = _filled(trained(kind, vectors, index._settings), keys, vectors)
+            index._publish_base(base, frozenset(), index._delta(), 0)
         return index
 
     @classmethod
@@ -116,7 +131,8 @@ class FaissClaimIndex:
     ) -> FaissClaimIndex:
         index = cls(snapshot.base.d, settings)
         dead = frozenset(int(key) for key in snapshot.dead)
-        index._publish_base(snapshot.base, snapshot.base_keys, dead, index._delta(), 0)
+        base = _Base(snapshot.base, snapshot.base_keys, snapshot.rerank)
+        index._publish_base(base, dead, index._delta(), 0)
         index.add(snapshot.delta_keys.tolist(), snapshot.delta_vectors)
         return index
 
@@ -152,16 +168,19 @@ class FaissClaimIndex:
             dead=_keys(sorted(generation.dead)),
             delta_keys=generation.delta.keys[live].copy(),
             delta_vectors=generation.delta.vectors[live].copy(),
+            rerank=generation.rerank,
         )
 
     def save(self, path: Path) -> None:
         self.snapshot().write(path, {})
 
-    def set_nprobe(self, nprobe: int) -> None:
-        """How many cells of an IVF base a search scans: recall against speed."""
+    def set_nprobe(self, nprobe: int, rerank_factor: int | None = None) -> None:
+        """How many cells of an IVF base a search scans (and, for a re-ranking kind, how
+        many candidates per hit wanted it scores again): recall against speed."""
+        factor = rerank_factor or self._settings.rerank_factor
         with self._write_lock:
-            self._settings = replace(self._settings, nprobe=nprobe)
-            self._generation = replace(self._generation, nprobe=nprobe)
+            self._settings = replace(self._settings, nprobe=nprobe, rerank_factor=factor)
+            self._generation = replace(self._generation, nprobe=nprobe, rerank_factor=factor)
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -241,7 +260,7 @@ class FaissClaimIndex:
                 start = self._generation
                 self._removed_during_compaction = set()
             try:
-                base, base_keys = self._merged(start)
+                base = self._merged(start)
             except BaseException:
                 with self._write_lock:
                     self._removed_during_compaction = None
@@ -251,8 +270,8 @@ class FaissClaimIndex:
                 self._removed_during_compaction = None
                 now = self._generation
                 tail = now.delta.copy_rows(start.rows, now.rows, self._delta().capacity)
-                dead = _members(base_keys, _keys(sorted(removed)))
-                self._publish_base(base, base_keys, frozenset(dead), tail, now.rows - start.rows)
+                dead = _members(base.keys, _keys(sorted(removed)))
+                self._publish_base(base, frozenset(dead), tail, now.rows - start.rows)
                 self.compactions += 1
         log.info("claim index compacted: %d claims, %s", len(self), self.kind)
 
@@ -282,47 +301,83 @@ class FaissClaimIndex:
         except (RuntimeError, MemoryError, ValueError) as error:
             log.error("claim index compaction failed, will retry after the next write: %s", error)
 
-    def _merged(self, generation: _Generation) -> tuple[faiss.Index, Keys]:
+    def _merged(self, generation: _Generation) -> _Base:
         """A new base holding every live claim of ``generation``."""
         live_rows = np.flatnonzero(generation.delta.live[: generation.rows])
         new_keys = generation.delta.keys[live_rows]
         new_vectors = generation.delta.vectors[live_rows]
         dead = _keys(sorted(generation.dead))
-        kept = generation.base_keys[~np.isin(generation.base_keys, dead)]
-        wanted = self._wanted_kind(generation.base, len(kept) + len(new_keys))
-        if wanted == kind_of(generation.base):
-            base = faiss.clone_index(generation.base)
-            if len(dead):
-                base.remove_ids(_selector_of(dead))
-        else:
+        keep = ~np.isin(generation.base_keys, dead)
+        wanted = self._wanted_kind(generation.base, int(keep.sum()) + len(new_keys))
+        if wanted != kind_of(generation.base):
             old_keys, old_vectors = stored_vectors(generation.base)
             keep = ~np.isin(old_keys, dead)
-            new_keys = np.concatenate([old_keys[keep], new_keys])
-            new_vectors = np.concatenate([old_vectors[keep], new_vectors])
-            base = trained(wanted, new_vectors, self._settings)
+            all_keys = np.concatenate([old_keys[keep], new_keys])
+            all_vectors = np.concatenate([old_vectors[keep], new_vectors])
+            return _filled(trained(wanted, all_vectors, self._settings), all_keys, all_vectors)
+        index = faiss.clone_index(generation.base)
+        if len(dead):
+            remove_from(index, dead)
         if len(new_keys):
-            base.add_with_ids(np.ascontiguousarray(new_vectors), new_keys)
-        return base, np.sort(np.concatenate([kept, generation.delta.keys[live_rows]]))
+            index.add_with_ids(np.ascontiguousarray(new_vectors), new_keys)
+        if generation.rerank is None:
+            kept = generation.base_keys[keep]
+            return _Base(index, np.sort(np.concatenate([kept, new_keys])), None)
+        keys, rerank = generation.rerank.merged(generation.base_keys, keep, new_keys, new_vectors)
+        return _Base(index, keys, rerank)
 
-    def _publish_base(
-        self, base: faiss.Index, base_keys: Keys, dead: frozenset[int], delta: _Delta, rows: int
-    ) -> None:
-        self._generation = _generation(base, base_keys, dead, delta, rows, self._settings.nprobe)
+    def _publish_base(self, base: _Base, dead: frozenset[int], delta: _Delta, rows: int) -> None:
+        settings = self._settings
+        self._generation = _generation(
+            base, dead, delta, rows, settings.nprobe, settings.rerank_factor
+        )
 
     def _delta(self) -> _Delta:
         return _Delta(self._dimension, _INITIAL_DELTA_ROWS)
 
 
+@dataclass(frozen=True)
+class _Base:
+    """A FAISS index, the sorted ids it holds, and their re-ranking codes if its kind has
+    them."""
+
+    index: faiss.Index
+    keys: Keys
+    rerank: ScalarCodes | None
+
+
+def _filled(index: faiss.Index, keys: Keys, vectors: Vectors) -> _Base:
+    """A base of the freshly trained ``index`` holding these claims."""
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    index.add_with_ids(vectors, keys)
+    if not reranks(kind_of(index)):
+        return _Base(index, np.sort(keys), None)
+    nothing = np.zeros(0, dtype=bool)
+    sorted_keys, rerank = trained_rerank_codes(vectors).merged(keys[:0], nothing, keys, vectors)
+    return _Base(index, sorted_keys, rerank)
+
+
 def _generation(
-    base: faiss.Index,
-    base_keys: Keys,
+    base: _Base,
     dead: frozenset[int],
     delta: _Delta,
     rows: int = 0,
     nprobe: int = 1,
+    rerank_factor: int = 1,
 ) -> _Generation:
-    live = int(base.ntotal) - len(dead) + int(delta.live[:rows].sum())
-    return _Generation(base, base_keys, dead, nprobe, _excluding(dead), delta, rows, live)
+    live = int(base.index.ntotal) - len(dead) + int(delta.live[:rows].sum())
+    return _Generation(
+        base=base.index,
+        base_keys=base.keys,
+        rerank=base.rerank,
+        dead=dead,
+        nprobe=nprobe,
+        rerank_factor=rerank_factor,
+        excluded=_excluding(dead),
+        delta=delta,
+        rows=rows,
+        live=live,
+    )
 
 
 def _excluding(dead: frozenset[int]) -> tuple[Any, ...]:
@@ -341,7 +396,12 @@ def _base_hits(generation: _Generation, queries: Vectors, k: int) -> list[list[H
     # it searches, so two searches sharing one parameters object would corrupt each other.
     excluded = generation.excluded[-1] if generation.excluded else None
     parameters = search_parameters(generation.base, excluded, generation.nprobe)
-    scores, ids = generation.base.search(queries, min(k, searchable), params=parameters)
+    if generation.rerank is not None:
+        wanted = min(max(k * generation.rerank_factor, RERANK_MIN_CANDIDATES), searchable)
+        _, candidates = generation.base.search(queries, wanted, params=parameters)
+        scores, ids = _reranked(generation.base_keys, generation.rerank, queries, candidates, k)
+    else:
+        scores, ids = generation.base.search(queries, min(k, searchable), params=parameters)
     return [
         [
             (int(key), float(score))
@@ -350,6 +410,19 @@ def _base_hits(generation: _Generation, queries: Vectors, k: int) -> list[list[H
         ]
         for row_ids, row_scores in zip(ids, scores, strict=True)
     ]
+
+
+def _reranked(
+    base_keys: Keys, rerank: ScalarCodes, queries: Vectors, candidates: Keys, k: int
+) -> tuple[Vectors, Keys]:
+    """The ``k`` best ``candidates`` of each query by their re-ranking codes (id -1: none)."""
+    found = candidates >= 0
+    rows = np.searchsorted(base_keys, np.where(found, candidates, base_keys[0]))
+    scores = rerank.scores(queries, rows)
+    scores[~found] = -np.inf
+    top = min(k, candidates.shape[1])
+    best = np.argpartition(-scores, top - 1, axis=1)[:, :top]
+    return np.take_along_axis(scores, best, 1), np.take_along_axis(candidates, best, 1)
 
 
 def _delta_hits(generation: _Generation, queries: Vectors, k: int) -> list[list[Hit]]:
@@ -373,11 +446,6 @@ def _best(found: Sequence[list[Hit]], k: int) -> list[Hit]:
     """The ``k`` best hits of the base and the delta; equal scores in claim id order."""
     merged = [hit for hits in found for hit in hits]
     return sorted(merged, key=lambda hit: (-hit[1], hit[0]))[:k]
-
-
-def _selector_of(keys: Keys) -> Any:
-    """faiss's Python wrapper takes an int64 array where its stubs only admit an IDSelector."""
-    return keys
 
 
 def _keys(ids: Sequence[int] | npt.NDArray[Any]) -> Keys:

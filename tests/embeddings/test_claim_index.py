@@ -88,7 +88,7 @@ def test_search_with_k_beyond_size_and_on_empty_index() -> None:
     assert FaissClaimIndex(DIMENSION).search(vectors[:2], 3) == [[], []]
 
 
-@pytest.mark.parametrize("kind", ["flat", "ivf-sq8", "ivf-pq"])
+@pytest.mark.parametrize("kind", ["flat", "ivf-sq8", "ivf-pq", "ivf-fastscan"])
 def test_each_kind_finds_the_exact_neighbours(kind: str) -> None:
     vectors = clustered(4000)
     queries = clustered(50, seed=1)
@@ -98,7 +98,7 @@ def test_each_kind_finds_the_exact_neighbours(kind: str) -> None:
     found = keys_of(index.search(queries, 10))
     exact = exact_top(vectors, queries, 10)
     recall = np.mean([len(set(f) & set(e)) / 10 for f, e in zip(found, exact, strict=True)])
-    assert recall >= {"flat": 1.0, "ivf-sq8": 0.9, "ivf-pq": 0.6}[kind]
+    assert recall >= {"flat": 1.0, "ivf-sq8": 0.9, "ivf-pq": 0.6, "ivf-fastscan": 0.9}[kind]
 
 
 def test_auto_searches_exactly_below_the_threshold_and_trains_an_ivf_above() -> None:
@@ -108,7 +108,7 @@ def test_auto_searches_exactly_below_the_threshold_and_trains_an_ivf_above() -> 
     index.add(range(2000), vectors[:2000])
     assert index.kind == "flat"
     index.add(range(2000, 3000), vectors[2000:])
-    assert index.kind == "ivf-sq8"
+    assert index.kind == "ivf-fastscan"
     assert len(index) == 3000
     assert index.search(vectors[2999:], 1)[0][0][0] == 2999
 
@@ -204,7 +204,7 @@ def test_searches_beside_writes_and_background_compactions() -> None:
     assert errors == []
     index.compact()
     assert len(index) == 3000 - 30
-    assert index.kind == "ivf-sq8"
+    assert index.kind == "ivf-fastscan"
 
 
 def test_snapshot_round_trip_keeps_base_delta_and_tombstones(tmp_path: Path) -> None:
@@ -231,7 +231,7 @@ def test_a_damaged_snapshot_is_reported(tmp_path: Path) -> None:
 def test_settings_name_the_kinds() -> None:
     assert IndexSettings(kind="ivf").kind == "ivf-sq8"
     assert IndexSettings(kind="auto", flat_below=100).kind_for(99) == "flat"
-    assert IndexSettings(kind="auto", flat_below=100).kind_for(100) == "ivf-sq8"
+    assert IndexSettings(kind="auto", flat_below=100).kind_for(100) == "ivf-fastscan"
     with pytest.raises(ValueError, match="unknown index kind"):
         IndexSettings(kind="annoy")
 
@@ -240,9 +240,9 @@ def test_a_trained_base_keeps_its_kind_when_the_corpus_shrinks() -> None:
     vectors = clustered(3000)
     settings = IndexSettings(kind="auto", flat_below=2500, dead_limit=100, background=False)
     index = build_index(range(3000), vectors, settings)
-    assert index.kind == "ivf-sq8"
+    assert index.kind == "ivf-fastscan"
     index.remove(range(2900))
-    assert index.kind == "ivf-sq8"
+    assert index.kind == "ivf-fastscan"
     assert len(index) == 100
     assert index.snapshot().dead.size == 0  # compacted
     assert index.search(vectors[2950:2951], 1)[0][0][0] == 2950
