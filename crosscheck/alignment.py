@@ -6,17 +6,18 @@ the same story: they are shown, but given no verdict (a verdict on them would fl
 different facts as a divergence, or let one corroborate the other). The reverse does not hold:
 one long sentence of the other article may state several facts of the checked article, so it
 may be the counterpart of several claims, and so corroborate several. A divergence is held to
-more: the other claim must also be closer to this claim than to any other claim of the checked
-article it was found for (the pair is each other's best), or it is more likely another fact of
-the story than this fact told differently.
+more: when a checked claim closer to the other claim states the very words that differ, the
+other claim tells that claim's fact, and the two differ only as two facts of one story do.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from crosscheck.matching import CandidateMatch
 
+_WORD = re.compile(r"\w+")
 AlignedPair = tuple[int, str]  # (position of the checked claim, public id of the other claim)
 
 
@@ -38,20 +39,33 @@ def best_in_each_article(candidates: Sequence[Sequence[CandidateMatch]]) -> set[
     return aligned
 
 
-def each_others_best(
-    candidates: Sequence[Sequence[CandidateMatch]], aligned: set[AlignedPair]
-) -> set[AlignedPair]:
-    """The aligned pairs whose other claim is, of all the checked claims it was found for, most
-    similar to this one (ties kept)."""
-    closest: dict[str, float] = {}
-    for row in candidates:
-        for candidate in row:
-            claim_id = candidate.claim.public_id
-            closest[claim_id] = max(closest.get(claim_id, -1.0), candidate.similarity)
-    return {
-        (position, candidate.claim.public_id)
-        for position, row in enumerate(candidates)
-        for candidate in row
-        if (position, candidate.claim.public_id) in aligned
-        and candidate.similarity >= closest[candidate.claim.public_id]
-    }
+class Closeness:
+    """For each claim of the other articles, how similar each checked claim found with it is."""
+
+    def __init__(self, candidates: Sequence[Sequence[CandidateMatch]]) -> None:
+        self._found_with: dict[str, list[tuple[int, float]]] = {}
+        for position, row in enumerate(candidates):
+            for candidate in row:
+                found = self._found_with.setdefault(candidate.claim.public_id, [])
+                found.append((position, candidate.similarity))
+
+    def stated_closer(
+        self, position: int, claim_id: str, differing: Sequence[str], texts: Sequence[str]
+    ) -> bool:
+        """Whether another checked claim, closer to the other claim than the claim at
+        ``position`` is, states every one of ``differing`` (the other claim's differing words):
+        the other claim then tells that claim's fact, and the difference is between two facts."""
+        found = dict(self._found_with.get(claim_id, []))
+        here = found.get(position)
+        if here is None:
+            return False
+        wanted = [_words(text) for text in differing]
+        return any(
+            similarity > here and all(words <= _words(texts[other]) for words in wanted)
+            for other, similarity in found.items()
+            if other != position
+        )
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import itertools
@@ -17,7 +18,7 @@ import numpy as np
 
 from claims.model import Claim, ExtractedArticle
 from comparison.model import ClaimInput, Comparison
-from crosscheck.alignment import AlignedPair, best_in_each_article, each_others_best
+from crosscheck.alignment import AlignedPair, Closeness, best_in_each_article
 from crosscheck.corpus import Corpus
 from crosscheck.errors import ArticleNotFound, CrosscheckError, TooManyClaims
 from crosscheck.matching import (
@@ -271,11 +272,11 @@ class ConsistencyService:
         found = [select(row, top_k, copies) for row in mark_same_story(candidates, copies)]
         groups = source_groups(found, article_vectors, copies)
         aligned = best_in_each_article(candidates)
-        mutual = each_others_best(candidates, aligned)
+        closeness = Closeness(candidates)
         parsing.result()
         self._parse_pairs(prepared, found, aligned)
         claims = [
-            self._claim_report(prepared, position, claim, row, copies, groups, aligned, mutual)
+            self._claim_report(prepared, position, claim, row, copies, groups, aligned, closeness)
             for position, (claim, row) in enumerate(zip(prepared.claims, found, strict=True))
         ]
         return Report(
@@ -324,16 +325,21 @@ class ConsistencyService:
         copies: dict[str, SyndicatedCopy],
         groups: dict[str, str],
         aligned: set[AlignedPair],
-        mutual: set[AlignedPair],
+        closeness: Closeness,
     ) -> ClaimReport:
         this = ClaimInput(claim.text, prepared.published_on)
+        texts = [each.text for each in prepared.claims]
         matches = [
-            self._match(
-                this,
-                candidate,
-                syndicated=candidate.article.id in copies,
-                counterpart=(position, candidate.claim.public_id) in aligned,
-                mutual=(position, candidate.claim.public_id) in mutual,
+            _unless_stated_closer(
+                self._match(
+                    this,
+                    candidate,
+                    syndicated=candidate.article.id in copies,
+                    counterpart=(position, candidate.claim.public_id) in aligned,
+                ),
+                position,
+                closeness,
+                texts,
             )
             for candidate in candidates
         ]
@@ -358,19 +364,15 @@ class ConsistencyService:
         candidate: CandidateMatch,
         syndicated: bool,
         counterpart: bool,
-        mutual: bool,
     ) -> Match:
         """The candidate with a verdict; a nearby claim that is not the claim's counterpart in
-        its article is ``unrelated``, not compared, and a divergence needs the two claims to be
-        each other's best (see :mod:`crosscheck.alignment`)."""
+        its article (see :mod:`crosscheck.alignment`) is ``unrelated``, not compared."""
         other = ClaimInput(candidate.claim.text, publication_date(candidate.article.published_at))
         comparison = (
             self._comparator.compare(this, other, candidate.similarity)
             if counterpart
             else Comparison("unrelated")
         )
-        if comparison.verdict == "diverge" and not mutual:
-            comparison = Comparison("unrelated")
         return Match(
             article_id=candidate.article.id,
             source=candidate.article.source,
@@ -411,6 +413,19 @@ class ConsistencyService:
 def _inputs(record: ArticleRecord, claims: Sequence[Claim]) -> list[ClaimInput]:
     published_on = publication_date(record.published_at)
     return [ClaimInput(claim.text, published_on) for claim in claims]
+
+
+def _unless_stated_closer(
+    match: Match, position: int, closeness: Closeness, texts: Sequence[str]
+) -> Match:
+    """A divergence whose differing words in the match another, closer claim of the checked
+    article states is two facts of the story, not one told two ways: ``unrelated``."""
+    if match.verdict != "diverge":
+        return match
+    differing = [reason.other.text for reason in match.reasons]
+    if not closeness.stated_closer(position, match.claim_id, differing, texts):
+        return match
+    return dataclasses.replace(match, verdict="unrelated", reasons=())
 
 
 def _claims_to_compare(

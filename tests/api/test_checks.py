@@ -132,7 +132,7 @@ def test_a_match_without_an_address_says_so(indexed: FlaskClient, make_article) 
     assert matches and all(match["url"] is None for match in matches)
 
 
-def test_a_divergence_needs_the_two_claims_to_be_each_others_best(
+def test_a_divergence_stated_by_a_closer_claim_of_the_draft_is_not_flagged(
     client: FlaskClient, make_article
 ) -> None:
     published = "Plant Jobs\n\nThe plant in Dayton employs 300 workers, the company said."
@@ -152,3 +152,28 @@ def test_a_divergence_needs_the_two_claims_to_be_each_others_best(
     assert farther["similarity"] < closer["similarity"]
     assert farther["verdict"] == "unrelated"
     assert other_fact["status"] != "contested"
+
+
+def test_a_divergence_stays_when_the_closer_claim_states_another_fact(
+    client: FlaskClient, make_article
+) -> None:
+    published = (
+        "Plant Jobs\n\n"
+        "The plant in Dayton employs 300 workers and the mayor visited it on Monday, "
+        "the company said."
+    )
+    assert client.post("/v1/articles", json=make_article("plant", published)).status_code == 201
+    draft = (
+        "Plant Jobs\n\n"
+        "The company said its Dayton plant now employs 400 workers on two shifts. "
+        "The mayor visited the plant in Dayton on Monday, the company said."
+    )
+
+    report = client.post("/v1/check", json={"article": make_article("draft", draft)}).get_json()
+
+    workers, visit = report["claims"]
+    (from_visit,) = [m for m in visit["matches"] if m["article_id"] == "plant"]
+    (from_workers,) = [m for m in workers["matches"] if m["article_id"] == "plant"]
+    assert from_workers["similarity"] < from_visit["similarity"]
+    assert from_workers["verdict"] == "diverge"
+    assert workers["status"] == "contested"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosscheck.alignment import best_in_each_article, each_others_best
+from crosscheck.alignment import Closeness, best_in_each_article
 from crosscheck.matching import CandidateMatch
 from storage import StoredArticle, StoredClaim
 
@@ -36,19 +36,21 @@ def test_no_candidates_no_pairs() -> None:
     assert best_in_each_article([[], []]) == set()
 
 
-def test_a_pair_is_each_others_best_only_when_no_other_checked_claim_is_closer() -> None:
-    first = [candidate("b", 0, 0.70), candidate("c", 0, 0.40)]
-    second = [candidate("b", 0, 0.55), candidate("c", 0, 0.60)]
-    rows = [first, second]
+def test_differing_words_stated_by_a_closer_checked_claim() -> None:
+    rows = [[candidate("b", 0, 0.55)], [candidate("b", 0, 0.70)]]
+    texts = ["Its plant employs 400 workers.", "The plant employs 300 workers, it said."]
 
-    mutual = each_others_best(rows, best_in_each_article(rows))
+    closeness = Closeness(rows)
 
-    assert mutual == {(0, "b:0"), (1, "c:0")}
+    assert closeness.stated_closer(0, "b:0", ["300 workers"], texts)
+    assert not closeness.stated_closer(1, "b:0", ["400 workers"], texts)  # no closer claim
 
 
-def test_each_others_best_keeps_only_aligned_pairs_and_ties() -> None:
-    first = [candidate("b", 0, 0.70), candidate("b", 1, 0.65)]
-    second = [candidate("b", 0, 0.70)]
-    rows = [first, second]
+def test_a_closer_claim_that_does_not_state_the_differing_words_changes_nothing() -> None:
+    rows = [[candidate("b", 0, 0.55)], [candidate("b", 0, 0.70)]]
+    texts = ["More than 300 troops will gather.", "The minister urged calm on the border."]
 
-    assert each_others_best(rows, best_in_each_article(rows)) == {(0, "b:0"), (1, "b:0")}
+    closeness = Closeness(rows)
+
+    assert not closeness.stated_closer(0, "b:0", ["could reach 300"], texts)
+    assert not closeness.stated_closer(0, "c:9", ["300"], texts)  # a claim never found
