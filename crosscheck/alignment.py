@@ -7,7 +7,10 @@ different facts as a divergence, or let one corroborate the other). The reverse 
 one long sentence of the other article may state several facts of the checked article, so it
 may be the counterpart of several claims, and so corroborate several. A divergence is held to
 more: when a checked claim closer to the other claim states the very words that differ, the
-other claim tells that claim's fact, and the two differ only as two facts of one story do.
+other claim tells that claim's fact, and the two differ only as two facts of one story do. And
+when the other claim is closer to another checked claim at all, only a difference in a figure or
+in quoted words is specific enough to stand: a date, a negation, a hedge or a speaker is what two
+facts of one story most often differ in.
 """
 
 from __future__ import annotations
@@ -65,6 +68,12 @@ class Closeness:
             for other, similarity in found.items()
             if other != position
         )
+
+    def closest(self, position: int, claim_id: str) -> bool:
+        """Whether no other checked claim found with the other claim is closer to it."""
+        found = dict(self._found_with.get(claim_id, []))
+        here = found.get(position)
+        return here is not None and all(similarity <= here for similarity in found.values())
 
 
 def _words(text: str) -> set[str]:

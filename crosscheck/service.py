@@ -61,6 +61,7 @@ class PairComparator(Protocol):
 
 
 Extractor = Callable[..., ExtractedArticle]
+SPECIFIC_REASONS = frozenset({"number", "quote"})
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -419,11 +420,15 @@ def _unless_stated_closer(
     match: Match, position: int, closeness: Closeness, texts: Sequence[str]
 ) -> Match:
     """A divergence whose differing words in the match another, closer claim of the checked
-    article states is two facts of the story, not one told two ways: ``unrelated``."""
+    article states is two facts of the story, not one told two ways: ``unrelated``; so is one
+    with a match closer to another checked claim, unless a figure or quoted words differ (see
+    :mod:`crosscheck.alignment`)."""
     if match.verdict != "diverge":
         return match
     differing = [reason.other.text for reason in match.reasons]
-    if not closeness.stated_closer(position, match.claim_id, differing, texts):
+    stated_closer = closeness.stated_closer(position, match.claim_id, differing, texts)
+    specific = any(reason.type in SPECIFIC_REASONS for reason in match.reasons)
+    if not stated_closer and (specific or closeness.closest(position, match.claim_id)):
         return match
     return dataclasses.replace(match, verdict="unrelated", reasons=())
 

@@ -177,3 +177,28 @@ def test_a_divergence_stays_when_the_closer_claim_states_another_fact(
     assert from_workers["similarity"] < from_visit["similarity"]
     assert from_workers["verdict"] == "diverge"
     assert workers["status"] == "contested"
+
+
+def test_a_date_divergence_with_a_match_closer_to_another_claim_is_not_flagged(
+    client: FlaskClient, make_article
+) -> None:
+    published = (
+        "Plant Tours\n\n"
+        "The mayor toured the Dayton plant on Monday and praised its new assembly line, "
+        "the company said."
+    )
+    assert client.post("/v1/articles", json=make_article("plant", published)).status_code == 201
+    draft = (
+        "Plant Tours\n\n"
+        "The governor toured the Dayton plant on Tuesday. "
+        "The mayor toured the Dayton plant and praised its new assembly line, the company said."
+    )
+
+    report = client.post("/v1/check", json={"article": make_article("draft", draft)}).get_json()
+
+    governor, mayor = report["claims"]
+    (from_mayor,) = [m for m in mayor["matches"] if m["article_id"] == "plant"]
+    (from_governor,) = [m for m in governor["matches"] if m["article_id"] == "plant"]
+    assert from_governor["similarity"] < from_mayor["similarity"]
+    assert from_governor["verdict"] == "unrelated"
+    assert governor["status"] != "contested"

@@ -54,3 +54,13 @@ def test_a_closer_claim_that_does_not_state_the_differing_words_changes_nothing(
 
     assert not closeness.stated_closer(0, "b:0", ["could reach 300"], texts)
     assert not closeness.stated_closer(0, "c:9", ["300"], texts)  # a claim never found
+
+
+def test_closest_means_no_other_checked_claim_found_it_closer() -> None:
+    rows = [[candidate("b", 0, 0.55)], [candidate("b", 0, 0.70)], [candidate("b", 0, 0.70)]]
+
+    closeness = Closeness(rows)
+
+    assert not closeness.closest(0, "b:0")
+    assert closeness.closest(1, "b:0") and closeness.closest(2, "b:0")  # ties kept
+    assert not closeness.closest(0, "c:0")
