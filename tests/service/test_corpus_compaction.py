@@ -60,13 +60,14 @@ def indexed_keys(corpus: Corpus) -> set[int]:
 
 
 def assert_same_hits(found: list[list[Hit]], expected: list[list[Hit]]) -> None:
-    """The same claims in the same order, with the same scores up to float rounding (the
-    exact base and the exact delta multiply in different orders)."""
-    assert [[key for key, _ in row] for row in found] == [
-        [key for key, _ in row] for row in expected
-    ]
+    """The same claims with the same scores up to float rounding, in score order (the exact
+    base and the exact delta multiply in different orders, so two claims whose scores tie may
+    come in either order)."""
     for row, expected_row in zip(found, expected, strict=True):
         assert [score for _, score in row] == pytest.approx([s for _, s in expected_row], abs=1e-5)
+        assert dict(row).keys() == dict(expected_row).keys()
+        for key, score in row:
+            assert score == pytest.approx(dict(expected_row)[key], abs=1e-5)
 
 
 def live_keys(store: SqliteStore) -> set[int]:
