@@ -43,18 +43,20 @@ def best_in_each_article(candidates: Sequence[Sequence[CandidateMatch]]) -> set[
 
 
 class Closeness:
-    """For each claim of the other articles, how similar each checked claim found with it is."""
+    """For each claim of the other articles, how similar each checked claim found with it is;
+    ``texts`` are the checked claims' texts, by position."""
 
-    def __init__(self, candidates: Sequence[Sequence[CandidateMatch]]) -> None:
+    def __init__(
+        self, candidates: Sequence[Sequence[CandidateMatch]], texts: Sequence[str]
+    ) -> None:
+        self._texts = texts
         self._found_with: dict[str, list[tuple[int, float]]] = {}
         for position, row in enumerate(candidates):
             for candidate in row:
                 found = self._found_with.setdefault(candidate.claim.public_id, [])
                 found.append((position, candidate.similarity))
 
-    def stated_closer(
-        self, position: int, claim_id: str, differing: Sequence[str], texts: Sequence[str]
-    ) -> bool:
+    def stated_closer(self, position: int, claim_id: str, differing: Sequence[str]) -> bool:
         """Whether another checked claim, closer to the other claim than the claim at
         ``position`` is, states every one of ``differing`` (the other claim's differing words):
         the other claim then tells that claim's fact, and the difference is between two facts."""
@@ -64,7 +66,7 @@ class Closeness:
             return False
         wanted = [_words(text) for text in differing]
         return any(
-            similarity > here and all(words <= _words(texts[other]) for words in wanted)
+            similarity > here and all(words <= _words(self._texts[other]) for words in wanted)
             for other, similarity in found.items()
             if other != position
         )

@@ -273,7 +273,7 @@ class ConsistencyService:
         found = [select(row, top_k, copies) for row in mark_same_story(candidates, copies)]
         groups = source_groups(found, article_vectors, copies)
         aligned = best_in_each_article(candidates)
-        closeness = Closeness(candidates)
+        closeness = Closeness(candidates, texts)
         parsing.result()
         self._parse_pairs(prepared, found, aligned)
         claims = [
@@ -329,7 +329,6 @@ class ConsistencyService:
         closeness: Closeness,
     ) -> ClaimReport:
         this = ClaimInput(claim.text, prepared.published_on)
-        texts = [each.text for each in prepared.claims]
         matches = [
             _unless_stated_closer(
                 self._match(
@@ -340,7 +339,6 @@ class ConsistencyService:
                 ),
                 position,
                 closeness,
-                texts,
             )
             for candidate in candidates
         ]
@@ -416,9 +414,7 @@ def _inputs(record: ArticleRecord, claims: Sequence[Claim]) -> list[ClaimInput]:
     return [ClaimInput(claim.text, published_on) for claim in claims]
 
 
-def _unless_stated_closer(
-    match: Match, position: int, closeness: Closeness, texts: Sequence[str]
-) -> Match:
+def _unless_stated_closer(match: Match, position: int, closeness: Closeness) -> Match:
     """A divergence whose differing words in the match another, closer claim of the checked
     article states is two facts of the story, not one told two ways: ``unrelated``; so is one
     with a match closer to another checked claim, unless a figure or quoted words differ (see
@@ -426,7 +422,7 @@ def _unless_stated_closer(
     if match.verdict != "diverge":
         return match
     differing = [reason.other.text for reason in match.reasons]
-    stated_closer = closeness.stated_closer(position, match.claim_id, differing, texts)
+    stated_closer = closeness.stated_closer(position, match.claim_id, differing)
     specific = any(reason.type in SPECIFIC_REASONS for reason in match.reasons)
     if not stated_closer and (specific or closeness.closest(position, match.claim_id)):
         return match

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from flask.testing import FlaskClient
 
 
@@ -132,23 +134,35 @@ def test_a_match_without_an_address_says_so(indexed: FlaskClient, make_article) 
     assert matches and all(match["url"] is None for match in matches)
 
 
+Checked = tuple[dict[str, Any], dict[str, Any]]  # a draft claim and its match from "plant"
+
+
+def check_two_claims(
+    client: FlaskClient, make_article: Any, published: str, draft: str
+) -> tuple[Checked, Checked]:
+    """Index ``published`` as "plant", check the two-claim ``draft``, and give each draft claim
+    with its one match from "plant"."""
+    assert client.post("/v1/articles", json=make_article("plant", published)).status_code == 201
+    report = client.post("/v1/check", json={"article": make_article("draft", draft)}).get_json()
+    first, second = report["claims"]
+    (match_first,) = [m for m in first["matches"] if m["article_id"] == "plant"]
+    (match_second,) = [m for m in second["matches"] if m["article_id"] == "plant"]
+    return (first, match_first), (second, match_second)
+
+
 def test_a_divergence_stated_by_a_closer_claim_of_the_draft_is_not_flagged(
     client: FlaskClient, make_article
 ) -> None:
-    published = "Plant Jobs\n\nThe plant in Dayton employs 300 workers, the company said."
-    assert client.post("/v1/articles", json=make_article("plant", published)).status_code == 201
-    draft = (
+    (other_fact, farther), (_, closer) = check_two_claims(
+        client,
+        make_article,
+        "Plant Jobs\n\nThe plant in Dayton employs 300 workers, the company said.",
         "Plant Jobs\n\n"
         "The company said its Dayton plant now employs 400 workers on two shifts. "
-        "The plant in Dayton employs 300 workers, the company said."
+        "The plant in Dayton employs 300 workers, the company said.",
     )
 
-    report = client.post("/v1/check", json={"article": make_article("draft", draft)}).get_json()
-
-    other_fact, same_fact = report["claims"]
-    (closer,) = [m for m in same_fact["matches"] if m["article_id"] == "plant"]
     assert closer["verdict"] == "agree"
-    (farther,) = [m for m in other_fact["matches"] if m["article_id"] == "plant"]
     assert farther["similarity"] < closer["similarity"]
     assert farther["verdict"] == "unrelated"
     assert other_fact["status"] != "contested"
@@ -157,23 +171,17 @@ def test_a_divergence_stated_by_a_closer_claim_of_the_draft_is_not_flagged(
 def test_a_divergence_stays_when_the_closer_claim_states_another_fact(
     client: FlaskClient, make_article
 ) -> None:
-    published = (
+    (workers, from_workers), (_, from_visit) = check_two_claims(
+        client,
+        make_article,
         "Plant Jobs\n\n"
         "The plant in Dayton employs 300 workers and the mayor visited it on Monday, "
-        "the company said."
-    )
-    assert client.post("/v1/articles", json=make_article("plant", published)).status_code == 201
-    draft = (
+        "the company said.",
         "Plant Jobs\n\n"
         "The company said its Dayton plant now employs 400 workers on two shifts. "
-        "The mayor visited the plant in Dayton on Monday, the company said."
+        "The mayor visited the plant in Dayton on Monday, the company said.",
     )
 
-    report = client.post("/v1/check", json={"article": make_article("draft", draft)}).get_json()
-
-    workers, visit = report["claims"]
-    (from_visit,) = [m for m in visit["matches"] if m["article_id"] == "plant"]
-    (from_workers,) = [m for m in workers["matches"] if m["article_id"] == "plant"]
     assert from_workers["similarity"] < from_visit["similarity"]
     assert from_workers["verdict"] == "diverge"
     assert workers["status"] == "contested"
@@ -182,23 +190,17 @@ def test_a_divergence_stays_when_the_closer_claim_states_another_fact(
 def test_a_date_divergence_with_a_match_closer_to_another_claim_is_not_flagged(
     client: FlaskClient, make_article
 ) -> None:
-    published = (
+    (governor, from_governor), (_, from_mayor) = check_two_claims(
+        client,
+        make_article,
         "Plant Tours\n\n"
         "The mayor toured the Dayton plant on Monday and praised its new assembly line, "
-        "the company said."
-    )
-    assert client.post("/v1/articles", json=make_article("plant", published)).status_code == 201
-    draft = (
+        "the company said.",
         "Plant Tours\n\n"
         "The governor toured the Dayton plant on Tuesday. "
-        "The mayor toured the Dayton plant and praised its new assembly line, the company said."
+        "The mayor toured the Dayton plant and praised its new assembly line, the company said.",
     )
 
-    report = client.post("/v1/check", json={"article": make_article("draft", draft)}).get_json()
-
-    governor, mayor = report["claims"]
-    (from_mayor,) = [m for m in mayor["matches"] if m["article_id"] == "plant"]
-    (from_governor,) = [m for m in governor["matches"] if m["article_id"] == "plant"]
     assert from_governor["similarity"] < from_mayor["similarity"]
     assert from_governor["verdict"] == "unrelated"
     assert governor["status"] != "contested"

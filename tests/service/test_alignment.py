@@ -40,26 +40,26 @@ def test_differing_words_stated_by_a_closer_checked_claim() -> None:
     rows = [[candidate("b", 0, 0.55)], [candidate("b", 0, 0.70)]]
     texts = ["Its plant employs 400 workers.", "The plant employs 300 workers, it said."]
 
-    closeness = Closeness(rows)
+    closeness = Closeness(rows, texts)
 
-    assert closeness.stated_closer(0, "b:0", ["300 workers"], texts)
-    assert not closeness.stated_closer(1, "b:0", ["400 workers"], texts)  # no closer claim
+    assert closeness.stated_closer(0, "b:0", ["300 workers"])
+    assert not closeness.stated_closer(1, "b:0", ["400 workers"])  # no closer claim
 
 
 def test_a_closer_claim_that_does_not_state_the_differing_words_changes_nothing() -> None:
     rows = [[candidate("b", 0, 0.55)], [candidate("b", 0, 0.70)]]
     texts = ["More than 300 troops will gather.", "The minister urged calm on the border."]
 
-    closeness = Closeness(rows)
+    closeness = Closeness(rows, texts)
 
-    assert not closeness.stated_closer(0, "b:0", ["could reach 300"], texts)
-    assert not closeness.stated_closer(0, "c:9", ["300"], texts)  # a claim never found
+    assert not closeness.stated_closer(0, "b:0", ["could reach 300"])
+    assert not closeness.stated_closer(0, "c:9", ["300"])  # a claim never found
 
 
 def test_closest_means_no_other_checked_claim_found_it_closer() -> None:
     rows = [[candidate("b", 0, 0.55)], [candidate("b", 0, 0.70)], [candidate("b", 0, 0.70)]]
 
-    closeness = Closeness(rows)
+    closeness = Closeness(rows, ["a", "b", "c"])
 
     assert not closeness.closest(0, "b:0")
     assert closeness.closest(1, "b:0") and closeness.closest(2, "b:0")  # ties kept
