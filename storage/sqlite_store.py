@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from claims.model import Claim
 from embeddings import Vectors
@@ -254,17 +255,20 @@ class SqliteStore:
             ).fetchall()
         return _article_from_row(row, [_claim_from_row(claim) for claim in claims])
 
+    def _rows_in(self, query: str, values: Sequence[Any], *after: Any) -> list[sqlite3.Row]:
+        """Rows of ``query``, whose ``{}`` is filled with one placeholder per distinct value
+        (none asked: no rows); ``after`` binds the placeholders that follow."""
+        unique = list(dict.fromkeys(values))
+        if not unique:
+            return []
+        with self._connection() as connection:
+            return connection.execute(
+                query.format(",".join("?" * len(unique))), (*unique, *after)
+            ).fetchall()
+
     def content_hashes(self, article_ids: Sequence[str]) -> dict[str, str | None]:
         """The content hash each given, stored article was saved with."""
-        unique = list(dict.fromkeys(article_ids))
-        if not unique:
-            return {}
-        placeholders = ",".join("?" * len(unique))
-        with self._connection() as connection:
-            rows = connection.execute(
-                f"SELECT id, content_hash FROM articles WHERE id IN ({placeholders})",
-                tuple(unique),
-            ).fetchall()
+        rows = self._rows_in("SELECT id, content_hash FROM articles WHERE id IN ({})", article_ids)
         return {row["id"]: row["content_hash"] for row in rows}
 
     def list_articles(self, limit: int, after_sequence: int = 0) -> tuple[list[StoredArticle], int]:
@@ -285,24 +289,13 @@ class SqliteStore:
         return row is not None
 
     def claims_by_key(self, keys: Sequence[int]) -> dict[int, StoredClaim]:
-        if not keys:
-            return {}
-        placeholders = ",".join("?" * len(keys))
-        with self._connection() as connection:
-            rows = connection.execute(
-                f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE key IN ({placeholders})", tuple(keys)
-            ).fetchall()
+        rows = self._rows_in(f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE key IN ({{}})", keys)
         return {row["key"]: _claim_from_row(row) for row in rows}
 
     def articles_by_id(self, article_ids: Sequence[str]) -> dict[str, StoredArticle]:
-        if not article_ids:
-            return {}
-        placeholders = ",".join("?" * len(article_ids))
-        with self._connection() as connection:
-            rows = connection.execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({placeholders})",
-                tuple(article_ids),
-            ).fetchall()
+        rows = self._rows_in(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({{}})", article_ids
+        )
         return {row["id"]: _article_from_row(row, []) for row in rows}
 
     def vectors(self, keys: Sequence[int] | None = None) -> tuple[list[int], Vectors]:
@@ -324,31 +317,21 @@ class SqliteStore:
     def vectors_of_articles(self, article_ids: Sequence[str]) -> dict[str, Vectors]:
         """The vectors of each given article's claims, in claim order, in one query (no rows
         for an article without claims)."""
-        unique = list(dict.fromkeys(article_ids))
-        if not unique:
-            return {}
-        placeholders = ",".join("?" * len(unique))
-        with self._connection() as connection:
-            rows = connection.execute(
-                f"SELECT article_id, vector FROM claims WHERE article_id IN ({placeholders}) "
-                "ORDER BY article_id, position",
-                tuple(unique),
-            ).fetchall()
-        by_article: dict[str, list[sqlite3.Row]] = {article_id: [] for article_id in unique}
+        rows = self._rows_in(
+            "SELECT article_id, vector FROM claims WHERE article_id IN ({}) "
+            "ORDER BY article_id, position",
+            article_ids,
+        )
+        by_article: dict[str, list[sqlite3.Row]] = {
+            article_id: [] for article_id in dict.fromkeys(article_ids)
+        }
         for row in rows:
             by_article.setdefault(row["article_id"], []).append(row)
         return {article_id: _stack(found) for article_id, found in by_article.items()}
 
     def vectors_by_text(self, texts: Sequence[str]) -> dict[str, Vectors]:
         """The stored vector of each given text that is exactly a claim's text (one per text)."""
-        unique = list(dict.fromkeys(texts))
-        if not unique:
-            return {}
-        placeholders = ",".join("?" * len(unique))
-        with self._connection() as connection:
-            rows = connection.execute(
-                f"SELECT text, vector FROM claims WHERE text IN ({placeholders})", tuple(unique)
-            ).fetchall()
+        rows = self._rows_in("SELECT text, vector FROM claims WHERE text IN ({})", texts)
         return {row["text"]: from_stored(row["vector"]) for row in rows}
 
     def all_claim_texts(self) -> tuple[list[int], list[str]]:
@@ -372,16 +355,11 @@ class SqliteStore:
 
     def claim_facts(self, keys: Sequence[int], version: str) -> dict[int, bytes]:
         """The parsed facts stored under ``version`` for the given claims that have them."""
-        unique = list(dict.fromkeys(int(key) for key in keys))
-        if not unique:
-            return {}
-        placeholders = ",".join("?" * len(unique))
-        with self._connection() as connection:
-            rows = connection.execute(
-                f"SELECT claim_key, facts FROM claim_facts WHERE claim_key IN ({placeholders}) "
-                "AND version = ?",
-                (*unique, version),
-            ).fetchall()
+        rows = self._rows_in(
+            "SELECT claim_key, facts FROM claim_facts WHERE claim_key IN ({}) AND version = ?",
+            [int(key) for key in keys],
+            version,
+        )
         return {row["claim_key"]: bytes(row["facts"]) for row in rows}
 
     def claims_without_facts(self, version: str, after_key: int, limit: int) -> list[UnparsedClaim]:
