@@ -22,10 +22,7 @@ def _check(fact: NegationFact, own: ClaimFacts, other: ClaimFacts, flip: bool) -
         return None
     if len(shared) < 0.6 * len(fact.scope) and not _clause_inside(fact, other):
         return None
-    if any(
-        len(n.scope & fact.scope) >= _MIN_SHARED or n.head_lemma == fact.head_lemma
-        for n in other.negations
-    ):
+    if any(_negated_alike(fact, n) for n in other.negations):
         return None
     counterpart = _counterpart(fact, other, shared)
     if counterpart is None:
@@ -34,6 +31,17 @@ def _check(fact: NegationFact, own: ClaimFacts, other: ClaimFacts, flip: bool) -
     if flip:
         return reason("negation", counterpart, fact.span, explanation)
     return reason("negation", fact.span, counterpart, explanation)
+
+
+def _negated_alike(fact: NegationFact, other: NegationFact) -> bool:
+    """Whether the other text negates the same predicate: shared scope or head, or the same
+    negative word on a clause sharing a word with it ("nothing improper took place" vs "nothing
+    improper happened") or standing in for another clause ("it would never happen")."""
+    if len(other.scope & fact.scope) >= _MIN_SHARED or other.head_lemma == fact.head_lemma:
+        return True
+    if other.cue.casefold() != fact.cue.casefold():
+        return False
+    return bool(other.scope & fact.scope) or min(len(other.scope), len(fact.scope)) <= 1
 
 
 def _clause_inside(fact: NegationFact, other: ClaimFacts) -> bool:

@@ -3,13 +3,15 @@
 "Brendan Rodgers" where the other text says "Rodgers": a first name added to a surname the
 other text names alone. "Sergey" where the other says "Sergei": another spelling of a name.
 "Bosnian striker" where the other says "Bosnia striker": the same word in another form. "PM"
-where the other says "prime minister": its initials. None of them changes who or what the
-claim is about.
+where the other says "prime minister": its initials. "workforce" where the other says "work
+force": one compound written closed or open. "Braley said" where the other says "he said": a
+name where the other gives a pronoun. None of them changes who or what the claim is about.
 """
 
 from __future__ import annotations
 
-from comparison.verbatim import contains_run
+from comparison.pronouns import names_a_pronoun_subject
+from comparison.verbatim import contains_run, words_of
 from facts.model import ClaimFacts, TokenInfo
 from facts.names import TITLES, fold, same_name_word
 
@@ -25,7 +27,42 @@ def adds_nothing(token: TokenInfo, short: ClaimFacts, long_: ClaimFacts) -> bool
         or _respells_a_name(token, long_)
         or is_word_variant(token.lemma, long_.content_lemmas)
         or is_initialism(token.text, long_)
+        or _rejoins_a_compound(token, short, long_)
+        or _names_a_pronoun(token, short, long_)
     )
+
+
+def _rejoins_a_compound(token: TokenInfo, short: ClaimFacts, long_: ClaimFacts) -> bool:
+    """ "workforce" against "work force" or "work-force", and the other way round."""
+    long_words = words_of(long_.text)
+    joined_pairs = {first + second for first, second in zip(long_words, long_words[1:])}
+    word = _letters(token.text)
+    if word in joined_pairs:
+        return True
+    index = short.tokens.index(token)
+    neighbours = short.tokens[max(0, index - 1) : index] + short.tokens[index + 1 : index + 2]
+    joined = [
+        _letters(n.text + token.text) if n.start < token.start else _letters(token.text + n.text)
+        for n in neighbours
+    ]
+    return any(j in long_words for j in joined if len(j) > len(word))
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _names_a_pronoun(token: TokenInfo, short: ClaimFacts, long_: ClaimFacts) -> bool:
+    """ "Braley said" where the other text says "he said" of the same utterance."""
+    if token.pos not in NAME_POS:
+        return False
+    subject = token
+    while subject.dep in NAME_DEPS and 0 <= subject.head < len(short.tokens):
+        subject = short.tokens[subject.head]
+    if not 0 <= subject.head < len(short.tokens):
+        return False
+    verb = short.tokens[subject.head]
+    return names_a_pronoun_subject(short, long_, verb.lemma, subject.lemma)
 
 
 def _respells_a_name(token: TokenInfo, long_: ClaimFacts) -> bool:

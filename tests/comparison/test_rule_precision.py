@@ -1,0 +1,79 @@
+"""Differences of form that are no divergence, each beside a near-miss that still is one:
+a compound written closed or open, a name where the other text gives a pronoun, and one
+negative word reported on two clauses of the same claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from comparison import ClaimComparator
+from tests.comparison.conftest import compare, reason_types
+
+pytestmark = pytest.mark.slow
+
+SAME_FACT = [
+    (
+        "The firm will cut its workforce by a tenth, the chief executive said on Monday.",
+        "The firm will cut its work force by a tenth, the chief executive said on Monday.",
+    ),
+    (
+        "“We will appeal the ruling as soon as we can,” Garcia said after the hearing.",
+        "“We will appeal the ruling as soon as we can, because the judge misread the law,”"
+        " she said after the hearing.",
+    ),
+    (
+        "Declining to say what happened, the mayor said, “I can assure you that nothing"
+        " unusual took place.”",
+        "The mayor insisted that “nothing unusual” happened at the depot.",
+    ),
+    (
+        "Despite the governor’s promise that the state will pay for the bridge, the mayor"
+        " said it would never happen.",
+        "The mayor said the state would never pay for the new bridge.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_FACT, ids=["compound", "pronoun", "nothing", "never"])
+def test_same_fact_in_other_form_agrees(comparator: ClaimComparator, a: str, b: str) -> None:
+    assert not compare(comparator, a, b).reasons
+    assert not compare(comparator, b, a).reasons
+
+
+def test_another_word_beside_a_compound_still_counts(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "The firm will cut its workforce by a tenth, the chief executive said on Monday.",
+        "The firm will cut its work hours by a tenth, the chief executive said on Monday.",
+    )
+    assert result.reasons
+
+
+def test_another_speakers_name_still_counts(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "“We will appeal the ruling as soon as we can,” Garcia said after the hearing.",
+        "“We will appeal the ruling as soon as we can,” Lopez said after the hearing.",
+    )
+    assert result.verdict == "diverge"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Officials said nothing was stolen from the house on Elm Street.",
+            "Officials said jewellery was stolen from the house on Elm Street.",
+        ),
+        (
+            "The minister said no troops would leave the base this week.",
+            "The minister said troops would leave the base this week, and no decision on the"
+            " port was taken.",
+        ),
+    ],
+    ids=["one-side", "same-word-other-clause"],
+)
+def test_negation_of_the_shared_clause_still_counts(
+    comparator: ClaimComparator, a: str, b: str
+) -> None:
+    assert "negation" in reason_types(compare(comparator, a, b))
