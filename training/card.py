@@ -21,8 +21,9 @@ reasons, which are what the editor sees.
 else **agree** iff `p[agree] >= {agree}`; else **unrelated**.
 
 Thresholds were chosen on out-of-fold (grouped by cluster) predictions of the gold *tune*
-parts: the highest diverge F1 with diverge precision >= 0.85 and false diverge on gold agree
-<= 0.05 (met: {diverge_met}); the lowest agree threshold with agree precision >= 0.9
+parts: the highest diverge F1 with diverge precision >= 0.85, false diverge on gold agree
+<= 0.05 and false diverge on gold unrelated (different events, look-alike facts) <= 0.05
+(met: {diverge_met}); the lowest agree threshold with agree precision >= 0.9
 (met: {agree_met}).
 
 ## Model
@@ -64,8 +65,8 @@ below 0.1, diverge whenever the rules find reasons, agree from overlap 0.2, else
 Agree P is the share of agree verdicts that are gold agree; agree R the share of gold agree
 pairs judged agree.
 
-| set | part | n | who | div. P | div. R | div. F1 | false div. on agree | agree P (n) | agree R |
-|---|---|---|---|---|---|---|---|---|---|
+| set | part | n | who | div. P | div. R | div. F1 | false div. on agree | false div. on unrel. | agree P (n) | agree R |
+|---|---|---|---|---|---|---|---|---|---|---|
 {scores}
 
 ## Rebuild
@@ -102,6 +103,7 @@ def _score_rows(scores: list[Mapping[str, Any]]) -> str:
                 f"| {row['set']} | {row['part']} | {int(s['n'])} | {who} "
                 f"| {s['diverge_precision']:.2f} | {s['diverge_recall']:.2f} "
                 f"| {s['diverge_f1']:.2f} | {s['false_diverge_on_agree']:.2f} "
+                f"| {s['false_diverge_on_unrelated']:.2f} "
                 f"| {s['agree_precision']:.2f} ({int(s['agree_predicted'])}) "
                 f"| {s['agree_recall']:.2f} |"
             )

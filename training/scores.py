@@ -14,6 +14,7 @@ class Score:
     diverge_recall: float
     diverge_f1: float
     false_diverge_on_agree: float  # share of gold agree pairs judged diverge
+    false_diverge_on_unrelated: float  # share of gold unrelated pairs judged diverge
     agree_predicted: int
     agree_precision: float  # share of agree verdicts that are gold agree
     agree_recall: float  # share of gold agree pairs judged agree
@@ -22,7 +23,8 @@ class Score:
         return (
             f"n={self.n:4d}  diverge P={self.diverge_precision:.2f} R={self.diverge_recall:.2f} "
             f"F1={self.diverge_f1:.2f} (predicted {self.diverge_predicted}, "
-            f"false on agree {self.false_diverge_on_agree:.2f})  "
+            f"false on agree {self.false_diverge_on_agree:.2f}, "
+            f"on unrelated {self.false_diverge_on_unrelated:.2f})  "
             f"agree P={self.agree_precision:.2f} R={self.agree_recall:.2f} "
             f"(predicted {self.agree_predicted})"
         )
@@ -30,6 +32,12 @@ class Score:
 
 def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
+
+
+def _false_diverge_rate(pairs: Sequence[tuple[str, str]], gold: str) -> float:
+    return _ratio(
+        sum(v == "diverge" and g == gold for v, g in pairs), sum(g == gold for _, g in pairs)
+    )
 
 
 def score(verdicts: Sequence[str], labels: Sequence[str]) -> Score:
@@ -47,10 +55,8 @@ def score(verdicts: Sequence[str], labels: Sequence[str]) -> Score:
         diverge_precision=precision,
         diverge_recall=recall,
         diverge_f1=f1,
-        false_diverge_on_agree=_ratio(
-            sum(v == "diverge" and g == "agree" for v, g in pairs),
-            sum(g == "agree" for _, g in pairs),
-        ),
+        false_diverge_on_agree=_false_diverge_rate(pairs, "agree"),
+        false_diverge_on_unrelated=_false_diverge_rate(pairs, "unrelated"),
         agree_predicted=agree_predicted,
         agree_precision=_ratio(agreed, agree_predicted),
         agree_recall=_ratio(agreed, sum(g == "agree" for _, g in pairs)),

@@ -1,7 +1,9 @@
 """Choosing the judge's two thresholds on cross-validated tune predictions.
 
 ``diverge``: the highest diverge F1 whose precision is at least ``MIN_DIVERGE_PRECISION`` and
-whose false-diverge rate on gold ``agree`` pairs is at most ``MAX_FALSE_DIVERGE_ON_AGREE``.
+whose false-diverge rates on gold ``agree`` pairs and on gold ``unrelated`` pairs (different
+events, look-alike facts) are at most ``MAX_FALSE_DIVERGE_ON_AGREE`` and
+``MAX_FALSE_DIVERGE_ON_UNRELATED``: the acceptance limits, held on the tune part too.
 ``agree``: the lowest threshold (most agree verdicts) whose agree precision is at least
 ``MIN_AGREE_PRECISION``, among the pairs not judged ``diverge``.
 """
@@ -18,6 +20,7 @@ from training.scores import Score, score
 
 MIN_DIVERGE_PRECISION = 0.85
 MAX_FALSE_DIVERGE_ON_AGREE = 0.05
+MAX_FALSE_DIVERGE_ON_UNRELATED = 0.05
 MIN_AGREE_PRECISION = 0.9
 NEVER = 1.0 + 1e-6  # a threshold no probability reaches
 
@@ -77,6 +80,7 @@ def _diverge_ok(found: Score) -> bool:
         found.diverge_predicted > 0
         and found.diverge_precision >= MIN_DIVERGE_PRECISION
         and found.false_diverge_on_agree <= MAX_FALSE_DIVERGE_ON_AGREE
+        and found.false_diverge_on_unrelated <= MAX_FALSE_DIVERGE_ON_UNRELATED
     )
 
 

@@ -45,6 +45,7 @@ def test_scores_count_diverge_precision_recall_and_agree_precision() -> None:
     assert (found.diverge_precision, found.diverge_recall) == (0.5, 0.5)
     assert found.diverge_f1 == pytest.approx(0.5)
     assert found.false_diverge_on_agree == 0.5
+    assert found.false_diverge_on_unrelated == 0.0
     assert (found.agree_predicted, found.agree_precision, found.agree_recall) == (1, 1.0, 0.5)
 
 
@@ -76,3 +77,16 @@ def test_no_feasible_agree_threshold_means_never_agree() -> None:
 
     assert choice.thresholds.agree == NEVER
     assert not choice.agree_constraint_met
+
+
+def test_the_diverge_threshold_stops_above_a_false_alarm_on_unrelated() -> None:
+    # 7/8 precise at 0.4, but one of four unrelated pairs (a different event) judged diverge
+    p_diverge = [0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.4, 0.5, 0.1, 0.1, 0.1]
+    probabilities = np.array([[0.0, p, 1.0 - p] for p in p_diverge])
+    reasons = np.array([True] * 8 + [False] * 3)
+    labels = ["diverge"] * 7 + ["unrelated"] * 4
+
+    choice = choose_thresholds(probabilities, reasons, labels)
+
+    assert choice.thresholds.diverge == pytest.approx(0.6)
+    assert choice.diverge_constraints_met
