@@ -9,7 +9,16 @@ from dataclasses import dataclass, replace
 from crosscheck.corpus import Corpus
 from crosscheck.fusion import reciprocal_rank_fusion
 from crosscheck.report import SyndicatedCopy
-from crosscheck.rerank import AFFINITY_WEIGHT, Terms, affinity, relevance, same_story, terms
+from crosscheck.rerank import (
+    AFFINITY_WEIGHT,
+    Terms,
+    WordWeights,
+    affinity,
+    distinctive,
+    relevance,
+    same_story,
+    terms,
+)
 from crosscheck.syndication import independence_groups, is_syndicated, shared_with_each
 from embeddings import Hit, Vectors
 from storage import ArticleStore, LexicalHit, StoredArticle, StoredClaim
@@ -22,10 +31,13 @@ _WORD = re.compile(r"\w+")
 
 @dataclass(frozen=True, slots=True)
 class CandidateMatch:
-    """A claim of another article; ``relevance`` ranks it, ``similarity`` is the cosine,
-    ``affinity`` is its article's (see :func:`crosscheck.rerank.affinity`); ``same_story``
-    when its article tells the checked article's story (:func:`mark_same_story`), so it is
-    shown before the candidates of articles that share a sentence or two."""
+    """A claim of another article; ``relevance`` decides whether it is a match at all (the
+    floor, its article's affinity), ``rank`` orders the matches (``relevance`` plus the
+    ``distinctive`` words shared, :func:`crosscheck.rerank.distinctive`); ``similarity`` is
+    the cosine, ``affinity`` is its article's (see :func:`crosscheck.rerank.affinity`);
+    ``same_story`` when its article tells the checked article's story
+    (:func:`mark_same_story`), so it is shown before the candidates of articles that share
+    a sentence or two."""
 
     claim: StoredClaim
     article: StoredArticle
@@ -33,6 +45,11 @@ class CandidateMatch:
     relevance: float
     same_story: bool = False
     affinity: float = 0.0
+    distinctive: float = 0.0
+
+    @property
+    def rank(self) -> float:
+        return self.relevance + self.distinctive
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +100,10 @@ class MatchFinder:
             sorted({claim.article_id for claim in claims.values()})
         )
         terms_of = _terms_of([*texts, *(claims[key].text for pool in pools for key in pool)])
+        weights = WordWeights.over(list(terms_of.values()))
         scored = [
             [
-                _candidate(claims[key], articles, cosine[key], terms_of[text], terms_of)
+                _candidate(claims[key], articles, cosine[key], terms_of[text], terms_of, weights)
                 for key in pool
                 if key in cosine and claims[key].article_id in articles
             ]
@@ -146,7 +164,7 @@ class MatchFinder:
                 for c in row
                 if c.relevance >= self._floor
             ]
-            found.append(sorted(boosted, key=lambda c: -c.relevance))
+            found.append(sorted(boosted, key=lambda c: -c.rank))
         return found
 
     def article_vectors(self, found: Iterable[Sequence[CandidateMatch]]) -> dict[str, Vectors]:
@@ -170,9 +188,15 @@ def _candidate(
     cosine: float,
     this: Terms,
     terms_of: Mapping[str, Terms],
+    weights: WordWeights,
 ) -> CandidateMatch:
+    other = terms_of[claim.text]
     return CandidateMatch(
-        claim, articles[claim.article_id], cosine, relevance(cosine, this, terms_of[claim.text])
+        claim,
+        articles[claim.article_id],
+        cosine,
+        relevance(cosine, this, other),
+        distinctive=distinctive(this, other, weights),
     )
 
 
@@ -234,7 +258,7 @@ def select(
     """
     seen: set[str] = set()
     distinct = []
-    for candidate in sorted(candidates, key=lambda c: (c.article.id in copies, -c.relevance)):
+    for candidate in sorted(candidates, key=lambda c: (c.article.id in copies, -c.rank)):
         wording = _wording(candidate.claim.text)
         if wording not in seen:
             seen.add(wording)
@@ -256,15 +280,15 @@ def diversified(candidates: Sequence[CandidateMatch], top_k: int) -> list[Candid
     the other outlets' versions of the fact.
     """
     by_article: dict[str, list[CandidateMatch]] = {}
-    for candidate in sorted(candidates, key=lambda c: -c.relevance):
+    for candidate in sorted(candidates, key=lambda c: -c.rank):
         by_article.setdefault(candidate.article.id, []).append(candidate)
     chosen: list[CandidateMatch] = []
     depth = 0
     while len(chosen) < top_k and any(len(group) > depth for group in by_article.values()):
         this_round = [group[depth] for group in by_article.values() if len(group) > depth]
-        chosen.extend(sorted(this_round, key=lambda c: -c.relevance)[: top_k - len(chosen)])
+        chosen.extend(sorted(this_round, key=lambda c: -c.rank)[: top_k - len(chosen)])
         depth += 1
-    return sorted(chosen, key=lambda c: -c.relevance)
+    return sorted(chosen, key=lambda c: -c.rank)
 
 
 def _matched_articles(found: Iterable[Sequence[CandidateMatch]]) -> list[StoredArticle]:

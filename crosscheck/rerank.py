@@ -3,6 +3,10 @@
 A claim's relevance is its embedding cosine plus bonuses for content words, names and
 numbers in common: a sentence embedding of a long news sentence blurs the details two
 outlets share ("professional and fairly candid", "30,000"), which the bonuses bring back.
+Among the claims of one article, the one that shares the check's *distinctive* words ranks
+first: words weighted by how few of the check's texts (draft and candidates) hold them, so the
+story's own names, which every candidate shares, count for little and the detail that sets
+one sentence apart counts for much.
 An article's affinity is how many of the checked article's claims found a close claim in it:
 another outlet's story of the same event shares many facts, a story on a neighbouring topic
 only a sentence or two, so its claims get a share of that affinity on top of their own score.
@@ -11,14 +15,17 @@ only a sentence or two, so its claims get a share of that affinity on top of the
 from __future__ import annotations
 
 import functools
+import math
 import re
-from collections.abc import Container, Hashable, Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Collection, Container, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
 from comparison.overlap import overlap_coefficient, text_content_words
 
 LEXICAL_WEIGHT = 0.4
+DISTINCTIVE_WEIGHT = 1.5
 ANCHOR_WEIGHT = 0.2
 AFFINITY_WEIGHT = 1.0
 AFFINITY_FLOOR = 0.3
@@ -59,6 +66,34 @@ def relevance(similarity: float, this: Terms, other: Terms) -> float:
         + LEXICAL_WEIGHT * overlap_coefficient(this.words, other.words)
         + ANCHOR_WEIGHT * overlap_coefficient(this.anchors, other.anchors)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class WordWeights:
+    """Inverse document frequency of content words over one check's texts."""
+
+    idf: Mapping[str, float]
+    unseen: float
+
+    @classmethod
+    def over(cls, texts: Collection[Terms]) -> WordWeights:
+        counts = Counter(word for text in texts for word in text.words)
+        documents = len(texts) + 1
+        idf = {word: math.log(documents / (1 + count)) for word, count in counts.items()}
+        return cls(idf, math.log(documents))
+
+    def cosine(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """Cosine of the two word sets, each word weighted by its idf."""
+        norm = math.sqrt(self._squares(a) * self._squares(b))
+        return self._squares(a & b) / norm if norm else 0.0
+
+    def _squares(self, words: Iterable[str]) -> float:
+        return sum(self.idf.get(word, self.unseen) ** 2 for word in words)
+
+
+def distinctive(this: Terms, other: Terms, weights: WordWeights) -> float:
+    """The ranking bonus of ``other`` for ``this``: their idf-weighted word cosine."""
+    return DISTINCTIVE_WEIGHT * weights.cosine(this.words, other.words)
 
 
 def affinity(rows: Sequence[Iterable[tuple[Key, float]]]) -> dict[Key, float]:

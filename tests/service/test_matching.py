@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from crosscheck.matching import (
     mark_same_story,
     select,
 )
-from crosscheck.rerank import affinity, anchors, same_story
+from crosscheck.rerank import WordWeights, affinity, anchors, distinctive, same_story, terms
 from embeddings import HashingEncoder
 from storage import ArticleRecord, SqliteStore, StoredArticle, StoredClaim
 
@@ -243,3 +244,36 @@ def test_the_floor_applies_to_a_claim_before_its_articles_affinity(tmp_path: Pat
     assert story_texts[0] in found and story_texts[1] in found
     assert story_texts[2] not in found
     assert all(c.affinity > 0 for row in rows for c in row)
+
+
+STORY = [
+    "Mayor Alvarez said the city would sell the old ferry to a museum.",
+    "Mayor Alvarez said the city budget would grow next year.",
+    "Mayor Alvarez said the city council backed the plan.",
+    "The ferry sale still needs the council's vote, Alvarez said.",
+]
+
+
+def test_words_every_text_of_the_check_shares_weigh_nothing() -> None:
+    weights = WordWeights.over([terms(text) for text in STORY])
+    draft = terms("Mayor Alvarez said the city would sell the ferry.")
+
+    assert weights.cosine(draft.words, terms(STORY[1]).words) < 0.2
+    assert weights.cosine(draft.words, terms(STORY[0]).words) > 0.6
+    assert weights.cosine(draft.words, draft.words) == pytest.approx(1.0)
+    assert weights.cosine(draft.words, frozenset()) == 0.0
+
+
+def test_the_claim_sharing_the_distinctive_detail_ranks_first_within_an_article() -> None:
+    weights = WordWeights.over([terms(text) for text in STORY])
+    draft = terms("The ferry will go to a museum, Mayor Alvarez said.")
+    budget = replace(
+        candidate("other", 0.60), distinctive=distinctive(draft, terms(STORY[1]), weights)
+    )
+    ferry = replace(
+        candidate("other", 0.55), distinctive=distinctive(draft, terms(STORY[0]), weights)
+    )
+
+    assert diversified([budget, ferry], 1) == [ferry]
+    assert diversified([budget, ferry], 2) == [ferry, budget]
+    assert diversified([budget, replace(ferry, distinctive=0.0)], 1)[0] == budget
