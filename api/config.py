@@ -25,7 +25,8 @@ class Config:
     model_path: str | None = None
     judge_path: str | None = None
     verdict_judge: str = "packaged"
-    torch_threads: int = 1
+    torch_threads: int = 1  # torch's intra-op threads (keep 1: see encode_threads)
+    encode_threads: int = 1  # threads an encode is split across, each with torch_threads
     embedding_cache_size: int = 4096
     similarity_floor: float = 0.5
     max_claims: int = 500

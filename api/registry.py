@@ -138,7 +138,7 @@ class Registry:
         path = self.config.model_path or str(packaged_model_path())
         name = None if self.config.model_path else PACKAGED_MODEL_NAME
         try:
-            encoder = _load_sentence_encoder(path, name)
+            encoder = _load_sentence_encoder(path, name, max(1, self.config.encode_threads))
         except EncoderLoadError as error:
             raise ResourceUnavailable(str(error)) from error
         log.info("encoder loaded", extra={"encoder": encoder.name})
@@ -249,9 +249,9 @@ def _load_spacy() -> Any:
 
 
 @functools.cache
-def _load_sentence_encoder(path: str, name: str | None) -> Encoder:
-    """A sentence-transformers model, loaded once per process and path."""
-    return SentenceTransformerEncoder(path, name=name)
+def _load_sentence_encoder(path: str, name: str | None, threads: int = 1) -> Encoder:
+    """A sentence-transformers model, loaded once per process, path and encoding threads."""
+    return SentenceTransformerEncoder(path, name=name, threads=threads)
 
 
 def init_registry(app: Flask, config: Config) -> Registry:

@@ -1,6 +1,7 @@
 """What a fresh check costs beyond the model: POST /v1/check against raw encode + raw search.
 
 Usage: python bench/check_cost.py [--indexed 240] [--drafts 12] [--threads N] [--cold]
+                                  [--intra-op]
 
 Indexes BASIL articles through POST /v1/articles/bulk on the real packaged model, lets the
 facts backfill parse every stored claim (as a serving process does when idle; timed, and shown
@@ -12,7 +13,12 @@ texts at batch 32, plus an exact FAISS inner-product search of those vectors ove
 claim vector (64 neighbours, as many as the check's dense retrieval asks for); the check is
 the whole POST /v1/check (cleaning, claim splitting, encoding, hybrid retrieval, re-ranking,
 parsing, comparison, the report). Prints each draft's figures and min/median/max of the ratio.
-Torch and FAISS use ``--threads`` threads (default: every core) for both sides.
+FAISS uses ``--threads`` threads (default: every core) for both sides. The raw encode runs on
+``--threads`` torch intra-op threads (the issue's baseline); the server encodes its chunks on
+``--threads`` threads of one intra-op thread each (``CROSSCHECK_ENCODE_THREADS``), and the
+same model encoding that way is timed too ("raw split"): the ratio is also printed against the
+faster of the two raw encodes. ``--intra-op`` runs the server as before that setting existed
+(``--threads`` intra-op threads, one encoding thread).
 """
 
 from __future__ import annotations
@@ -67,10 +73,14 @@ def main() -> int:
     parser.add_argument("--drafts", type=int, default=12, help="other BASIL articles checked")
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--cold", action="store_true", help="no stored facts: parse at check")
+    parser.add_argument(
+        "--intra-op", action="store_true", help="server encodes on intra-op threads, unsplit"
+    )
     args = parser.parse_args()
 
     import faiss
     import numpy as np
+    import torch
 
     from api import create_app
     from api.config import Config
@@ -85,13 +95,26 @@ def main() -> int:
     corpus, drafts = articles[: args.indexed], articles[-args.drafts :]
     faiss.omp_set_num_threads(args.threads)
     raw_model = SentenceTransformerEncoder(packaged_model_path(), batch_size=RAW_BATCH)
+    raw_split = SentenceTransformerEncoder(
+        packaged_model_path(), batch_size=RAW_BATCH, threads=args.threads
+    )
+    server_torch_threads = args.threads if args.intra_op else 1
+
+    def raw_encode(model: Any, texts: list[str], torch_threads: int) -> tuple[Any, float]:
+        torch.set_num_threads(torch_threads)
+        started = time.perf_counter()
+        vectors = model.encode(texts)
+        elapsed = time.perf_counter() - started
+        torch.set_num_threads(server_torch_threads)
+        return vectors, elapsed
 
     with tempfile.TemporaryDirectory() as data_dir:
         config = Config.from_env(
             data_dir=Path(data_dir),
             encoder="minilm",
             rate_limit=BENCH_RATE_LIMIT,
-            torch_threads=args.threads,
+            torch_threads=server_torch_threads,
+            encode_threads=1 if args.intra_op else args.threads,
             facts_backfill=False,  # run below, before the timed checks, not beside them
         )
         app = create_app(config)
@@ -114,30 +137,34 @@ def main() -> int:
             f"{args.threads} threads; model {registry.encoder.name}"
         )
 
-        ratios = []
+        ratios, best_ratios = [], []
         for draft in drafts:
             started = time.perf_counter()
             response = client.post("/v1/check", json={"article": article_body(draft)})
             check_s = time.perf_counter() - started
             assert response.status_code == 200, response.get_json()
             texts = [claim["text"] for claim in response.get_json()["claims"]]
-            started = time.perf_counter()
-            vectors = raw_model.encode(texts)
-            encode_s = time.perf_counter() - started
+            vectors, encode_s = raw_encode(raw_model, texts, args.threads)
+            _, split_s = raw_encode(raw_split, texts, 1)
             started = time.perf_counter()
             exact.search(np.ascontiguousarray(vectors), DENSE_NEIGHBOURS)
             search_s = time.perf_counter() - started
             ratio = check_s / (encode_s + search_s)
             ratios.append(ratio)
+            best_ratios.append(check_s / (min(encode_s, split_s) + search_s))
             print(
-                f"{draft.id:>22} {len(texts):3d} claims  check {check_s * 1000:7.0f} ms  "
-                f"raw encode {encode_s * 1000:6.0f} ms + raw search {search_s * 1000:5.1f} ms  "
-                f"ratio {ratio:5.2f}"
+                f"{draft.id:>22} {len(texts):3d} claims  check {check_s * 1000:6.0f} ms  "
+                f"raw encode {encode_s * 1000:5.0f} ms (split {split_s * 1000:5.0f}) "
+                f"+ raw search {search_s * 1000:4.1f} ms  ratio {ratio:5.2f}"
             )
         registry.close()
     print(
         f"fresh check / (raw encode + raw search): min {min(ratios):.2f}  "
         f"median {statistics.median(ratios):.2f}  max {max(ratios):.2f}  (n={len(ratios)})"
+    )
+    print(
+        f"fresh check / (faster raw encode + raw search): min {min(best_ratios):.2f}  "
+        f"median {statistics.median(best_ratios):.2f}  max {max(best_ratios):.2f}"
     )
     return 0
 

