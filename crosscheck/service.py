@@ -9,7 +9,7 @@ import itertools
 import json
 import uuid
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Concatenate, ParamSpec, Protocol, TypeVar
@@ -155,6 +155,9 @@ class ConsistencyService:
         self._encode_batch = encode_batch
         self._matches = MatchFinder(store, corpus, self._settings.similarity_floor)
         self._text_vectors = TextVectors(store, encoder)
+        # parses a call's own claims while the call encodes them (the parser takes one at a
+        # time anyway: it holds a lock while it parses)
+        self._parsing = ThreadPoolExecutor(1, thread_name_prefix="parse")
 
     # -- articles ---------------------------------------------------------------------------
 
@@ -254,10 +257,12 @@ class ConsistencyService:
         Nothing is stored unless ``index`` is true, and then only after the check succeeded.
         """
         record, draft_claims = self._extract_claims(article)
-        with ThreadPoolExecutor(1, thread_name_prefix="draft-parse") as background:
-            parsing = background.submit(self._comparator.prime, _inputs(record, draft_claims))
+        parsing = self._parsing.submit(self._comparator.prime, _inputs(record, draft_claims))
+        try:
             prepared = self._encoded(record, draft_claims)
             report = self._report(prepared, top_k, parsing)
+        finally:
+            wait([parsing])
         if index:
             stored, _ = self._store.save_article(prepared.record, prepared.claims, prepared.vectors)
             self._keep_parsed(stored, prepared.published_on)
@@ -311,10 +316,15 @@ class ConsistencyService:
     @_busy
     def compare_claims(self, a: ClaimInput, b: ClaimInput) -> tuple[float, Comparison]:
         """Cosine similarity and the comparator's verdict. Texts of indexed claims reuse the
-        stored vectors instead of being encoded again; both claims are parsed in one batch."""
-        vectors = self._text_vectors.vectors([a.text, b.text])
+        stored vectors instead of being encoded again; both claims are parsed in one batch,
+        while they are encoded."""
+        parsing = self._parsing.submit(self._comparator.prime, [a, b])
+        try:
+            vectors = self._text_vectors.vectors([a.text, b.text])
+        finally:
+            wait([parsing])
+        parsing.result()
         similarity = float(vectors[0] @ vectors[1])
-        self._comparator.prime([a, b])
         return round(similarity, 4), self._comparator.compare(a, b, similarity)
 
     def _claim_report(
