@@ -44,14 +44,17 @@ class FactsParser(Protocol):
 @dataclass(frozen=True, slots=True)
 class BackfillSettings:
     """``idle_s``: how long no request may have run before the backfill starts; ``batch``: the
-    claims parsed at a time (a request arriving meanwhile waits for at most one batch's parse);
-    ``poll_s``: how often an idle process looks for new claims; ``lease_retry_s``: how often
-    a process that is not the one backfilling asks whether it can take over."""
+    claims read and stored at a time; ``poll_s``: how often an idle process looks for new
+    claims; ``lease_retry_s``: how often a process that is not the one backfilling asks
+    whether it can take over; ``piece``: the claims parsed at a time, between which the
+    backfill stops if a request has arrived (a request waits for at most one piece's parse,
+    a few milliseconds, for the parser and a core, not for the whole batch's)."""
 
     idle_s: float = 1.0
     batch: int = 16
     poll_s: float = 0.5
     lease_retry_s: float = 30.0
+    piece: int = 2
 
 
 class StoredFacts:
@@ -125,21 +128,32 @@ class StoredFacts:
         with self._pending_lock:
             self._deferred = deferred
 
-    def backfill(self, limit: int) -> int:
+    def backfill(
+        self, limit: int, keep_going: Callable[[], bool] | None = None, piece: int = 0
+    ) -> int:
         """Parse and store up to ``limit`` stored claims that have no facts of this version,
-        in key order from where the last call stopped; how many it parsed."""
+        in key order from where the last call stopped; how many it parsed. With ``piece``,
+        they are parsed that many at a time, and the parse stops early (what was parsed is
+        stored) as soon as ``keep_going`` says no: a request that arrives waits for one
+        piece, not the whole batch."""
         claims = self._store.claims_without_facts(self.version, self._after_key, limit)
         if not claims:
             self._rescan_if_due()
             return 0
-        inputs = [ClaimInput(claim.text, publication_date(claim.published_at)) for claim in claims]
-        parsed = self._parser.parse(inputs)
-        pairs = zip(claims, parsed, strict=True)
-        self._store.save_claim_facts(
-            self.version, {claim.key: encode_facts(facts) for claim, facts in pairs}
-        )
-        self._after_key = claims[-1].key
-        return len(claims)
+        size = piece if piece > 0 else len(claims)
+        blobs: dict[int, bytes] = {}
+        for start in range(0, len(claims), size):
+            if keep_going is not None and not keep_going():
+                break
+            some = claims[start : start + size]
+            inputs = [ClaimInput(c.text, publication_date(c.published_at)) for c in some]
+            for claim, facts in zip(some, self._parser.parse(inputs), strict=True):
+                blobs[claim.key] = encode_facts(facts)
+        if not blobs:
+            return 0
+        self._store.save_claim_facts(self.version, blobs)
+        self._after_key = claims[len(blobs) - 1].key
+        return len(blobs)
 
     def may_backfill(self) -> bool:
         """Whether this process is the one that backfills the database (its store holds the
@@ -195,8 +209,8 @@ class Activity:
 class FactsBackfill:
     """A daemon thread that, while the process is idle, writes the facts checks parsed and,
     in the one process holding the store's backfill lease, parses the stored claims that have
-    none (:meth:`StoredFacts.backfill`), a batch at a time, stopping as soon as a call
-    arrives."""
+    none (:meth:`StoredFacts.backfill`), a few at a time, stopping as soon as a call
+    arrives (between two pieces of a batch, not at its end)."""
 
     def __init__(
         self,
@@ -249,7 +263,8 @@ class FactsBackfill:
             self._facts.flush()
             if not self._leased():
                 return
-            while self._idle() and self._facts.backfill(self._settings.batch):
+            settings = self._settings
+            while self._idle() and self._facts.backfill(settings.batch, self._idle, settings.piece):
                 pass
         except Exception:  # the thread must outlive a failure; the next round retries
             log.exception("facts backfill failed")

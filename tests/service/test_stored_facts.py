@@ -212,6 +212,52 @@ def test_the_backfill_thread_parses_only_while_the_service_is_idle(
     backfill.stop()
 
 
+def test_a_backfill_told_to_stop_keeps_the_pieces_it_parsed_and_resumes_after_them(
+    make_registry: RegistryFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    registry = make_registry()
+    keys = index_storm(registry)
+    facts = StoredFacts(registry.store, registry.comparator, "v")
+    parsed = parsed_texts(monkeypatch)
+    answers = iter([True, False])
+
+    assert facts.backfill(100, lambda: next(answers), piece=1) == 1
+    assert list(registry.store.claim_facts(keys, "v")) == [keys[0]]
+    assert len(parsed) == 1
+    assert facts.backfill(100, piece=1) == len(keys) - 1
+    assert registry.store.count_claim_facts("v") == len(keys)
+    assert len(parsed) == len(keys)
+
+
+def test_the_backfill_thread_stops_within_a_batch_when_a_call_arrives(
+    make_registry: RegistryFactory,
+) -> None:
+    registry = make_registry()
+    keys = index_storm(registry)
+    facts, activity = registry.stored_facts, registry.service.activity
+    call = activity.busy()
+    pieces: list[int] = []
+    original = registry.comparator.parse
+
+    def parse_as_a_call_arrives(claims: Any) -> Any:
+        if not pieces:
+            call.__enter__()
+        pieces.append(len(claims))
+        return original(claims)
+
+    registry.comparator.parse = parse_as_a_call_arrives  # type: ignore[method-assign]
+    settings = BackfillSettings(idle_s=0.01, batch=100, poll_s=0.01, piece=1)
+    backfill = FactsBackfill(facts, activity, settings)
+    backfill.start()
+    wait_until(lambda: registry.store.count_claim_facts(facts.version) == 1)
+    time.sleep(0.2)
+    assert pieces == [1] and registry.store.count_claim_facts(facts.version) == 1
+    call.__exit__(None, None, None)
+    wait_until(lambda: registry.store.count_claim_facts(facts.version) == len(keys))
+    backfill.stop()
+    assert pieces == [1] * len(keys)
+
+
 def test_with_the_thread_running_a_check_leaves_its_writes_to_it(
     make_registry: RegistryFactory,
 ) -> None:
@@ -276,6 +322,19 @@ def test_a_failed_background_parse_fails_the_check(make_registry: RegistryFactor
     registry.comparator.prime = broken  # type: ignore[method-assign]
     with pytest.raises(RuntimeError, match="parser down"):
         check_rival(registry)
+
+
+def test_a_failed_background_parse_fails_the_compare(make_registry: RegistryFactory) -> None:
+    registry = make_registry()
+
+    def broken(claims: object) -> None:
+        raise RuntimeError("parser down")
+
+    registry.comparator.prime = broken  # type: ignore[method-assign]
+    with pytest.raises(RuntimeError, match="parser down"):
+        registry.service.compare_claims(
+            ClaimInput("A storm hit.", None), ClaimInput("Rain fell.", None)
+        )
 
 
 def test_every_service_call_counts_as_activity(make_registry: RegistryFactory) -> None:
