@@ -13,7 +13,7 @@ from comparison.findings import quoted, reason
 from comparison.lookalike import lookalike_reasons
 from comparison.model import Reason
 from comparison.orphans import GROUP_HEADS, orphaned_modifier
-from comparison.pronouns import names_a_pronoun_subject
+from comparison.pronouns import names_a_pronoun_subject, subject_through_control
 from comparison.roles import swapped_role
 from comparison.tolerated import adds_nothing
 from comparison.verbatim import copied_content_words, copied_verbatim, words_of
@@ -92,6 +92,8 @@ def _novel_link(short: ClaimFacts, long_: ClaimFacts) -> tuple[TextSpan, TextSpa
         if copied_content_words(short_span, short, long_):
             continue
         if names_a_pronoun_subject(short, long_, head, child):
+            continue
+        if subject_through_control(short, long_, head, child):
             continue
         explanation = f"{quoted(short_span)} links '{head}' and '{child}' differently"
         return short_span, long_span, explanation

@@ -1,7 +1,10 @@
 """Negation cues scoped to the predicate they negate ("did not give", "no plans", "denied",
-"has yet to respond"); the additive "not only" is not one."""
+"has yet to respond", "were unable to agree"); the additive "not only", a bound on a figure
+("not to use more than 10 percent") and "No. 8" are not ones."""
 
 from __future__ import annotations
+
+import itertools
 
 from spacy.tokens import Doc, Token
 
@@ -12,6 +15,8 @@ _NEGATIVE_DETERMINERS = frozenset({"no", "none", "nobody", "nothing", "neither",
 _NEGATIVE_VERBS = frozenset({"deny", "fail", "refuse", "decline", "reject"})
 _ADDITIVE_AFTER_NOT = frozenset({"only", "just", "merely", "simply"})
 _YET_TO_REACH = 4
+_BOUND_REACH = 4
+_COMPARATIVES = frozenset({"more", "less", "fewer", "greater", "higher", "lower"})
 
 
 def extract_negations(doc: Doc) -> list[NegationFact]:
@@ -28,13 +33,15 @@ def extract_negations(doc: Doc) -> list[NegationFact]:
 
 def _negated_head(token: Token) -> Token | None:
     lower = token.lower_
-    if _additive(token):
+    if _additive(token) or _before_number(token) or _bounds_a_figure(token):
         return None
     if token.dep_ == "neg" or lower in ("not", "n't", "never", "n’t"):
         return token.head
+    if lower == "unable":
+        return next((child for child in token.children if child.dep_ == "xcomp"), token)
     if lower == "yet" and _next_lower(token) == "to":
         return _verb_after(token)
-    if (lower == "no" and token.text.endswith(".")) or _before_number(token):
+    if lower == "no" and token.text.endswith("."):
         return None
     if lower in _NEGATIVE_DETERMINERS and token.dep_ in (
         "det",
@@ -56,6 +63,17 @@ def _additive(token: Token) -> bool:
     return token.lower_ == "not" and _next_lower(token) in _ADDITIVE_AFTER_NOT
 
 
+def _bounds_a_figure(token: Token) -> bool:
+    """ "not to use more than 10 percent", "no more than 40": a bound, not a denial."""
+    if token.lower_ not in ("not", "no"):
+        return False
+    following = list(token.doc[token.i + 1 : token.i + 2 + _BOUND_REACH])
+    for first, second in itertools.pairwise(following):
+        if first.lower_ in _COMPARATIVES and second.lower_ == "than":
+            return True
+    return False
+
+
 def _verb_after(token: Token) -> Token | None:
     """ "has yet to respond": the verb that has not happened yet."""
     following = token.doc[token.i + 1 : token.i + 1 + _YET_TO_REACH]
@@ -74,5 +92,10 @@ def _clause_head(token: Token) -> Token:
 
 
 def _before_number(token: Token) -> bool:
-    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return token.lower_ in ("no", "no.") and following is not None and following.like_num
+    """ "No. 8", "No 8": a rank or a number, not a denial."""
+    if token.lower_ not in ("no", "no."):
+        return False
+    following = list(token.doc[token.i + 1 : token.i + 3])
+    if following and following[0].text == ".":
+        following = following[1:]
+    return bool(following) and following[0].like_num

@@ -18,6 +18,7 @@ _LOWER = (
 _UPPER = (
     r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|less\s+than|fewer\s+than|under|below"
     r"|no\s+more\s+than|(?:could|may|might|would|will|to)\s+(?:reach|hit|rise\s+to|top)|a\s+maximum\s+of"
+    r"|not\s+(?:to\s+\w+\s+)?(?:more|greater)\s+than|not\s+(?:to\s+)?exceed(?:ing)?"
 )
 _NEAR = r"nearly|almost|close\s+to|just\s+under|just\s+shy\s+of|nearing"
 _APPROX = (

@@ -1,6 +1,7 @@
 """Differences of form that are no divergence, each beside a near-miss that still is one:
-a compound written closed or open, a name where the other text gives a pronoun, and one
-negative word reported on two clauses of the same claim."""
+a compound written closed or open, a name where the other text gives a pronoun, one
+negative word reported on two clauses of the same claim, a bound on a figure worded with
+"not", and "unable to" for "did not"."""
 
 from __future__ import annotations
 
@@ -34,7 +35,23 @@ SAME_FACT = [
 ]
 
 
-@pytest.mark.parametrize(("a", "b"), SAME_FACT, ids=["compound", "pronoun", "nothing", "never"])
+SAME_FACT += [
+    (
+        "Officials told residents not to use more than 40 litres of water a day.",
+        "Officials told residents to use no more than 40 litres of water a day.",
+    ),
+    (
+        "The two parties were unable to agree on a budget before the deadline.",
+        "The two parties did not agree on a budget before the deadline.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    SAME_FACT,
+    ids=["compound", "pronoun", "nothing", "never", "bound", "unable"],
+)
 def test_same_fact_in_other_form_agrees(comparator: ClaimComparator, a: str, b: str) -> None:
     assert not compare(comparator, a, b).reasons
     assert not compare(comparator, b, a).reasons
@@ -66,14 +83,36 @@ def test_another_speakers_name_still_counts(comparator: ClaimComparator) -> None
             "Officials said jewellery was stolen from the house on Elm Street.",
         ),
         (
+            "The two parties were unable to agree on a budget before the deadline.",
+            "The two parties agreed on a budget before the deadline.",
+        ),
+        (
             "The minister said no troops would leave the base this week.",
             "The minister said troops would leave the base this week, and no decision on the"
             " port was taken.",
         ),
     ],
-    ids=["one-side", "same-word-other-clause"],
+    ids=["one-side", "unable-vs-agreed", "same-word-other-clause"],
 )
 def test_negation_of_the_shared_clause_still_counts(
     comparator: ClaimComparator, a: str, b: str
 ) -> None:
     assert "negation" in reason_types(compare(comparator, a, b))
+
+
+def test_a_bound_worded_with_not_is_still_compared_as_a_bound(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "Officials told residents not to use more than 40 litres of water a day.",
+        "Officials told residents to use more than 40 litres of water a day.",
+    )
+    assert "number" in reason_types(result)
+
+
+def test_swapped_roles_around_a_control_verb_still_count(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "The union was unable to persuade the company to raise wages this year.",
+        "The company was unable to persuade the union to raise wages this year.",
+    )
+    assert result.verdict == "diverge"

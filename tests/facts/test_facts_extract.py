@@ -49,6 +49,36 @@ def test_negation_is_scoped_to_its_verb(nlp: Language) -> None:
     assert {"budget", "bill"} <= negation.scope
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "World No. 8 beat Caroline Wozniacki in Tokyo on Tuesday.",
+        "Residents were told to use no more than 40 litres a day.",
+        "Residents were told not to use more than 40 litres a day.",
+    ],
+    ids=["rank", "no-more-than", "not-more-than"],
+)
+def test_ranks_and_bounds_are_no_negation(nlp: Language, text: str) -> None:
+    assert facts(nlp, text).negations == ()
+
+
+def test_not_more_than_bounds_the_figure_from_above(nlp: Language) -> None:
+    (litres,) = facts(nlp, "Residents were told not to use more than 40 litres a day.").quantities
+    assert (litres.bound, litres.high) == ("upper", 40)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("No player beat Caroline Wozniacki in Tokyo on Tuesday.", "beat"),
+        ("The parties were unable to agree on a budget.", "agree"),
+    ],
+)
+def test_no_and_unable_still_negate(nlp: Language, text: str, negated: str) -> None:
+    (negation,) = facts(nlp, text).negations
+    assert negation.head_lemma == negated
+
+
 def test_modality_levels_are_ordered(nlp: Language) -> None:
     firm = facts(nlp, "The company will close the factory.").modalities
     hedged = facts(nlp, "The company could close the factory.").modalities
