@@ -1,6 +1,7 @@
 """Negation cues scoped to the predicate they negate ("did not give", "no plans", "denied",
 "has yet to respond", "were unable to agree"); the additive "not only", a bound on a figure
-("not to use more than 10 percent") and "No. 8" are not ones."""
+("not to use more than 10 percent"), the timing of "not until" ("did not sign it until
+Friday": signed on Friday) and "No. 8" are not ones."""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ def _negated_head(token: Token) -> Token | None:
     if _additive(token) or _before_number(token) or _bounds_a_figure(token):
         return None
     if token.dep_ == "neg" or lower in ("not", "n't", "never", "n’t"):
-        return token.head
+        return None if _times_with_until(token) else token.head
     if lower == "unable":
         return next((child for child in token.children if child.dep_ == "xcomp"), token)
     if lower == "yet" and _next_lower(token) == "to":
@@ -61,6 +62,11 @@ def _negated_head(token: Token) -> Token | None:
 def _additive(token: Token) -> bool:
     """ "not only criticized ... but also": the "not" adds, it does not deny."""
     return token.lower_ == "not" and _next_lower(token) in _ADDITIVE_AFTER_NOT
+
+
+def _times_with_until(token: Token) -> bool:
+    """ "wasn't until last year that", "did not sign it until Friday": when, not whether."""
+    return any(child.lower_ == "until" for child in token.head.children)
 
 
 def _bounds_a_figure(token: Token) -> bool:

@@ -44,13 +44,17 @@ SAME_FACT += [
         "The two parties were unable to agree on a budget before the deadline.",
         "The two parties did not agree on a budget before the deadline.",
     ),
+    (
+        "It wasn't until Friday that the mayor signed the budget bill.",
+        "The mayor signed the budget bill on Friday.",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
     ("a", "b"),
     SAME_FACT,
-    ids=["compound", "pronoun", "nothing", "never", "bound", "unable"],
+    ids=["compound", "pronoun", "nothing", "never", "bound", "unable", "not-until"],
 )
 def test_same_fact_in_other_form_agrees(comparator: ClaimComparator, a: str, b: str) -> None:
     assert not compare(comparator, a, b).reasons
@@ -91,8 +95,12 @@ def test_another_speakers_name_still_counts(comparator: ClaimComparator) -> None
             "The minister said troops would leave the base this week, and no decision on the"
             " port was taken.",
         ),
+        (
+            "The mayor did not sign the budget bill on Friday.",
+            "The mayor signed the budget bill on Friday.",
+        ),
     ],
-    ids=["one-side", "unable-vs-agreed", "same-word-other-clause"],
+    ids=["one-side", "unable-vs-agreed", "same-word-other-clause", "not-on-friday"],
 )
 def test_negation_of_the_shared_clause_still_counts(
     comparator: ClaimComparator, a: str, b: str

@@ -55,8 +55,10 @@ def test_negation_is_scoped_to_its_verb(nlp: Language) -> None:
         "World No. 8 beat Caroline Wozniacki in Tokyo on Tuesday.",
         "Residents were told to use no more than 40 litres a day.",
         "Residents were told not to use more than 40 litres a day.",
+        "It wasn't until Friday that the mayor signed the bill.",
+        "The mayor did not sign the bill until Friday.",
     ],
-    ids=["rank", "no-more-than", "not-more-than"],
+    ids=["rank", "no-more-than", "not-more-than", "not-until-cleft", "not-until"],
 )
 def test_ranks_and_bounds_are_no_negation(nlp: Language, text: str) -> None:
     assert facts(nlp, text).negations == ()
@@ -72,6 +74,7 @@ def test_not_more_than_bounds_the_figure_from_above(nlp: Language) -> None:
     [
         ("No player beat Caroline Wozniacki in Tokyo on Tuesday.", "beat"),
         ("The parties were unable to agree on a budget.", "agree"),
+        ("The mayor did not sign the bill on Friday.", "sign"),
     ],
 )
 def test_no_and_unable_still_negate(nlp: Language, text: str, negated: str) -> None:
