@@ -12,7 +12,7 @@ from comparison.diffing import extractive_coverage
 from comparison.findings import quoted, reason
 from comparison.lookalike import lookalike_reasons
 from comparison.model import Reason
-from comparison.orphans import GROUP_HEADS, orphaned_modifier
+from comparison.orphans import GROUP_HEADS, MODIFIER_DEPS, orphaned_modifier
 from comparison.pronouns import names_a_pronoun_subject, subject_through_control
 from comparison.roles import swapped_role
 from comparison.tolerated import adds_nothing
@@ -95,9 +95,23 @@ def _novel_link(short: ClaimFacts, long_: ClaimFacts) -> tuple[TextSpan, TextSpa
             continue
         if subject_through_control(short, long_, head, child):
             continue
+        if _added_modifier(short, long_, head, child):
+            continue
         explanation = f"{quoted(short_span)} links '{head}' and '{child}' differently"
         return short_span, long_span, explanation
     return None
+
+
+def _added_modifier(short: ClaimFacts, long_: ClaimFacts, head: str, child: str) -> bool:
+    """ "that formal Russian response" where the other text says "that formal response" and
+    names Russia only as an argument ("urged Russia"): a detail added, not a modifier moved
+    from one noun to another ("Russian troops ... Ukrainian towns" swapped)."""
+    added = any(
+        t.lemma == child and t.dep in MODIFIER_DEPS and short.tokens[t.head].lemma == head
+        for t in short.tokens
+        if 0 <= t.head < len(short.tokens)
+    )
+    return added and not any(t.lemma == child and t.dep in MODIFIER_DEPS for t in long_.tokens)
 
 
 def _through_group_noun(long_: ClaimFacts, head: str, child: str) -> bool:

@@ -45,6 +45,12 @@ SAME_FACT += [
         "The two parties did not agree on a budget before the deadline.",
     ),
     (
+        "As Washington waits for that formal response, Blinken again urged Russia to pull"
+        " back its troops from the border.",
+        "As Washington waits for that formal Russian response, Blinken again urged Russia to"
+        " pull back its troops from the border.",
+    ),
+    (
         "It wasn't until Friday that the mayor signed the budget bill.",
         "The mayor signed the budget bill on Friday.",
     ),
@@ -54,7 +60,16 @@ SAME_FACT += [
 @pytest.mark.parametrize(
     ("a", "b"),
     SAME_FACT,
-    ids=["compound", "pronoun", "nothing", "never", "bound", "unable", "not-until"],
+    ids=[
+        "compound",
+        "pronoun",
+        "nothing",
+        "never",
+        "bound",
+        "unable",
+        "added-modifier",
+        "not-until",
+    ],
 )
 def test_same_fact_in_other_form_agrees(comparator: ClaimComparator, a: str, b: str) -> None:
     assert not compare(comparator, a, b).reasons
@@ -122,5 +137,14 @@ def test_swapped_roles_around_a_control_verb_still_count(comparator: ClaimCompar
         comparator,
         "The union was unable to persuade the company to raise wages this year.",
         "The company was unable to persuade the union to raise wages this year.",
+    )
+    assert result.verdict == "diverge"
+
+
+def test_a_modifier_moved_to_another_noun_still_counts(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "Russian troops shelled Ukrainian towns near the border on Monday, officials said.",
+        "Ukrainian troops shelled Russian towns near the border on Monday, officials said.",
     )
     assert result.verdict == "diverge"
