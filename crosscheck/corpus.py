@@ -7,13 +7,20 @@ unreadable or made with another encoder, or when it fell behind the log's floor 
 still needed were compacted away). Snapshots are written in the background every
 ``SnapshotPolicy.every_changes`` log entries or ``every_seconds``, after bulk loads, and at
 a clean shutdown, so a restart after a crash replays at most that much of the log.
+
+A rebuild is written as a snapshot before the index is used, under a lock on a file beside
+the snapshot: of several processes starting together (gunicorn's workers) one builds and the
+others wait, then load what it wrote, and a crash after a rebuild does not rebuild again.
 """
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +35,7 @@ from embeddings import (
     Vectors,
     build_index,
     load_index,
+    remove_stale_partials,
 )
 from storage import ArticleStore, IndexChange, IndexLogCompacted
 
@@ -102,6 +110,7 @@ class Corpus:
                     behind.floor,
                 )
                 self._index, self._applied = self._rebuild()
+                self.snapshot_soon()  # so a restart does not rebuild too
                 self.sync()
                 return
             if not changes:
@@ -131,14 +140,18 @@ class Corpus:
         with self._snapshot_lock:
             with self._lock:
                 self.sync()
-                snapshot, sequence = self._index.snapshot(), self._applied
-            meta = {
-                "sequence": sequence,
-                "encoder": self._encoder.name,
-                "dimension": self._encoder.dimension,
-            }
-            snapshot.write(self._index_path, meta)
-            self._snapshot_at, self._snapshot_time = sequence, time.monotonic()
+                index, sequence = self._index, self._applied
+            self._write_snapshot(index, sequence)
+
+    def _write_snapshot(self, index: ClaimIndex, sequence: int) -> None:
+        assert self._index_path is not None
+        meta = {
+            "sequence": sequence,
+            "encoder": self._encoder.name,
+            "dimension": self._encoder.dimension,
+        }
+        index.snapshot().write(self._index_path, meta)
+        self._snapshot_at, self._snapshot_time = sequence, time.monotonic()
         log.info("index snapshot written at log position %d", sequence)
 
     def snapshot_soon(self) -> None:
@@ -178,10 +191,42 @@ class Corpus:
     # -- opening ----------------------------------------------------------------------------
 
     def _open_index(self) -> tuple[ClaimIndex, int]:
+        if self._index_path is not None:
+            removed = remove_stale_partials(self._index_path)
+            if removed:
+                log.info("removed %d snapshot files left half-written by a crash", removed)
         cached = self._load_snapshot()
         if cached is not None:
             return cached
-        return self._rebuild()
+        with self._rebuild_lock():
+            cached = self._load_snapshot()  # written by another process while this one waited
+            if cached is not None:
+                return cached
+            index, sequence = self._rebuild()
+            if self._index_path is not None and len(index):  # an empty one costs nothing
+                try:
+                    self._write_snapshot(index, sequence)
+                except (OSError, RuntimeError, ValueError) as error:
+                    log.warning("index snapshot not written after the rebuild: %s", error)
+            return index, sequence
+
+    @contextmanager
+    def _rebuild_lock(self) -> Iterator[None]:
+        """An exclusive lock on ``<snapshot>.lock`` (none without a snapshot path), held by
+        one process of this machine while it rebuilds and writes the snapshot."""
+        if self._index_path is None:
+            yield
+            return
+        self._index_path.parent.mkdir(parents=True, exist_ok=True)
+        lock_path = self._index_path.with_name(f"{self._index_path.name}.lock")
+        with lock_path.open("a") as lock_file:
+            if not _try_lock(lock_file.fileno()):
+                log.info("another process is building the vector index; waiting for it")
+                fcntl.flock(lock_file.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock_file.fileno(), fcntl.LOCK_UN)
 
     def _load_snapshot(self) -> tuple[ClaimIndex, int] | None:
         if self._index_path is None or not self._index_path.is_file():
@@ -230,3 +275,11 @@ class Corpus:
             )
             self._store.replace_vectors(keys, self._encoder.encode(texts))
         self._store.set_meta(ENCODER_META_KEY, self._encoder.name)
+
+
+def _try_lock(descriptor: int) -> bool:
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True

@@ -13,7 +13,7 @@ from embeddings.encoder import (
 from embeddings.factory import build_index, empty_index, load_index
 from embeddings.index import ClaimIndex, Hit
 from embeddings.kinds import KINDS, IndexSettings, set_search_threads
-from embeddings.snapshots import IndexSnapshot, SnapshotUnreadable
+from embeddings.snapshots import IndexSnapshot, SnapshotUnreadable, remove_stale_partials
 from embeddings.tiered import FaissClaimIndex
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "empty_index",
     "load_index",
     "packaged_model_path",
+    "remove_stale_partials",
     "set_search_threads",
     "vectors_in_order",
 ]

@@ -4,6 +4,8 @@ position it reflects), so they cannot disagree.
 
 A snapshot is written to a file of its own and renamed over the old one, so a reader sees
 the old snapshot or the new one, never half of one, even with several processes writing.
+The file of its own is named after the writing process, so the half-written files of a
+process that died (``kill -9`` during a write) can be told apart and removed.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from embeddings.rerank import ScalarCodes
 
 FORMAT = "crosscheck-claim-index/2"
 READABLE_FORMATS = ("crosscheck-claim-index/1", FORMAT)  # /1: no re-ranking codes
+PARTIAL = ".partial"
 
 
 class SnapshotUnreadable(ValueError):
@@ -47,7 +50,7 @@ class IndexSnapshot:
 
     def write(self, path: Path, meta: Mapping[str, Any]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.partial")
+        partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}{PARTIAL}")
         try:
             with partial.open("wb") as file:
                 low, step, codes = _rerank_arrays(self.rerank)
@@ -69,6 +72,32 @@ class IndexSnapshot:
             partial.replace(path)
         finally:
             partial.unlink(missing_ok=True)
+
+
+def remove_stale_partials(path: Path) -> int:
+    """Remove the half-written snapshot files beside ``path`` whose writing process no longer
+    runs on this machine (it was killed mid-write); returns how many were removed."""
+    removed = 0
+    for partial in path.parent.glob(f"{path.name}.*{PARTIAL}"):
+        pid = partial.name[len(path.name) + 1 :].split(".", 1)[0]
+        if not pid.isdigit() or _running(int(pid)):
+            continue
+        try:
+            partial.unlink()
+        except FileNotFoundError:
+            continue  # removed by another process starting at the same time
+        removed += 1
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # a process of another user
+    return True
 
 
 def read_snapshot(path: Path) -> tuple[IndexSnapshot, dict[str, Any]]:

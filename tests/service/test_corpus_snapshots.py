@@ -111,3 +111,97 @@ def test_a_snapshot_of_another_kind_than_the_settings_ask_for_is_rebuilt(tmp_pat
     assert flat.rebuilds == 1
     assert flat.index.kind == "flat"
     assert len(flat.index) == 2000
+
+
+def test_an_index_built_from_the_store_is_written_at_once_so_a_crash_does_not_rebuild_it(
+    tmp_path: Path,
+) -> None:
+    store = SqliteStore(tmp_path / "db.sqlite3")
+    path = tmp_path / "claims-index.npz"
+    for n in range(5):
+        save(store, f"a{n}", f"The council approved {n} new schools.")
+    first = Corpus(store, ENCODER, path)  # no snapshot yet: built from the stored vectors
+    assert first.rebuilds == 1
+    _, meta = read_snapshot(path)
+    assert meta["sequence"] == store.last_change()
+    restarted = Corpus(store, ENCODER, path)  # the first one died without closing
+    assert restarted.rebuilds == 0
+    assert indexed(restarted) == live(store)
+
+
+def test_a_process_waits_for_another_building_the_index_and_loads_what_it_wrote(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import fcntl
+    import threading
+    import time
+
+    store = SqliteStore(tmp_path / "db.sqlite3")
+    path = tmp_path / "claims-index.npz"
+    for n in range(5):
+        save(store, f"a{n}", f"The council approved {n} new schools.")
+    opened: list[Corpus] = []
+    with (tmp_path / "claims-index.npz.lock").open("a") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)  # another process is building
+        with caplog.at_level(logging.INFO, logger="crosscheck.corpus"):
+            waiting = threading.Thread(
+                target=lambda: opened.append(
+                    Corpus(SqliteStore(tmp_path / "db.sqlite3"), ENCODER, path)
+                )
+            )
+            waiting.start()
+            deadline = time.monotonic() + 30
+            while "waiting for it" not in caplog.text and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert waiting.is_alive()
+            builder = Corpus(store, ENCODER, tmp_path / "built.npz")  # what the other one wrote
+            (tmp_path / "built.npz").replace(path)
+            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+            waiting.join(timeout=30)
+    assert builder.rebuilds == 1
+    assert opened[0].rebuilds == 0
+    assert indexed(opened[0]) == live(store)
+
+
+def test_snapshot_files_half_written_by_a_dead_process_are_removed_at_start(
+    tmp_path: Path,
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    store = SqliteStore(tmp_path / "db.sqlite3")
+    save(store, "a", "The council approved new schools.")
+    path = tmp_path / "claims-index.npz"
+    Corpus(store, ENCODER, path)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    killed = tmp_path / f"claims-index.npz.{dead}.140.partial"
+    writing = tmp_path / f"claims-index.npz.{os.getpid()}.7.partial"
+    other = tmp_path / "other.npz.1.1.partial"
+    for partial in (killed, writing, other):
+        partial.write_bytes(b"half a snapshot")
+    restarted = Corpus(store, ENCODER, path)
+    assert restarted.rebuilds == 0
+    assert not killed.exists()
+    assert writing.exists() and other.exists()  # a live writer's, and not this snapshot's
+
+
+def test_an_index_rebuilt_after_falling_behind_the_log_floor_is_written_soon(
+    tmp_path: Path,
+) -> None:
+    store = SqliteStore(tmp_path / "db.sqlite3")
+    path = tmp_path / "claims-index.npz"
+    save(store, "a", "The council approved new schools.")
+    corpus = Corpus(store, ENCODER, path)
+    other_process = SqliteStore(tmp_path / "db.sqlite3")
+    for n in range(4):
+        save(other_process, f"b{n}", f"Roads would close in March, {n} officials said.")
+    other_process.truncate_log(other_process.last_change())  # beyond this corpus's position
+    corpus.sync()
+    assert corpus.rebuilds == 2
+    assert corpus._snapshot_thread is not None
+    corpus._snapshot_thread.join()
+    _, meta = read_snapshot(path)
+    assert meta["sequence"] == store.last_change()
+    assert Corpus(store, ENCODER, path).rebuilds == 0
