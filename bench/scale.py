@@ -39,6 +39,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 import faiss
 import numpy as np
+import numpy.typing as npt
 
 from bench.matching_recall import bbc_articles, evenly_spaced, load_basil, reuters_articles
 from embeddings import FaissClaimIndex, IndexSettings, load_index, set_search_threads
@@ -198,18 +199,29 @@ def cached_vectors(texts: Sequence[str], encoder: Any, cache: Path) -> Vectors:
 
 def corpus_vectors(real: Vectors, size: int, noise: float) -> Vectors:
     """The first ``size`` real vectors, then real vectors plus noise, renormalised."""
+    return synthesised_corpus(real, size, noise)[0]
+
+
+def synthesised_corpus(
+    real: Vectors, size: int, noise: float
+) -> tuple[Vectors, npt.NDArray[np.int64]]:
+    """:func:`corpus_vectors` and, for each row, the row of ``real`` it was made from."""
     if size <= len(real):
-        return np.ascontiguousarray(real[:size])
+        return np.ascontiguousarray(real[:size]), np.arange(size, dtype=np.int64)
     rng = np.random.default_rng(size)
     extra = size - len(real)
     out = np.empty((size, real.shape[1]), dtype=np.float32)
+    sources = np.empty(size, dtype=np.int64)
     out[: len(real)] = real
+    sources[: len(real)] = np.arange(len(real))
     for start in range(0, extra, 100_000):
         count = min(100_000, extra - start)
-        picked = real[rng.integers(0, len(real), count)]
+        picked_rows = rng.integers(0, len(real), count)
+        picked = real[picked_rows]
         noisy = picked + rng.normal(0.0, noise, picked.shape).astype(np.float32)
         out[len(real) + start : len(real) + start + count] = normalise_rows(noisy)
-    return out
+        sources[len(real) + start : len(real) + start + count] = picked_rows
+    return out, sources
 
 
 # -- measuring --------------------------------------------------------------------------------
