@@ -10,8 +10,6 @@ name where the other gives a pronoun. None of them changes who or what the claim
 
 from __future__ import annotations
 
-import itertools
-
 from comparison.pronouns import names_a_pronoun_subject
 from comparison.verbatim import contains_run, words_of
 from facts.model import ClaimFacts, TokenInfo
@@ -37,7 +35,7 @@ def adds_nothing(token: TokenInfo, short: ClaimFacts, long_: ClaimFacts) -> bool
 def _rejoins_a_compound(token: TokenInfo, short: ClaimFacts, long_: ClaimFacts) -> bool:
     """ "workforce" against "work force" or "work-force", and the other way round."""
     long_words = words_of(long_.text)
-    joined_pairs = {first + second for first, second in itertools.pairwise(long_words)}
+    joined_pairs = {first + second for first, second in zip(long_words, long_words[1:])}
     word = _letters(token.text)
     if word in joined_pairs:
         return True
@@ -87,24 +85,9 @@ def is_initialism(word: str, facts: ClaimFacts) -> bool:
 
 def is_word_variant(lemma: str, lemmas: frozenset[str]) -> bool:
     """Two forms of one word: all of the shorter but its last letter begins the longer, and
-    that shared stem has at least five letters (bosnia/bosnian, hungary/hungarian), or an
-    adjective in -ble and its noun in -bility (stable/stability); but not austria/australia
-    or legal/illegal."""
-    return any(
-        _shared_stem(lemma, other) or _ble_bility(lemma, other)
-        for other in lemmas
-        if other != lemma
-    )
-
-
-def _ble_bility(a: str, b: str) -> bool:
-    adjective, noun = sorted((a, b), key=len)
-    return (
-        adjective.endswith("ble")
-        and noun.endswith("bility")
-        and adjective[: -len("ble")] == noun[: -len("bility")]
-        and len(adjective) >= MIN_STEM
-    )
+    that shared stem has at least five letters (bosnia/bosnian, hungary/hungarian), but not
+    austria/australia or legal/illegal."""
+    return any(_shared_stem(lemma, other) for other in lemmas if other != lemma)
 
 
 def _shared_stem(a: str, b: str) -> bool:
