@@ -2,8 +2,8 @@
 
 Gold-set limits sit on the *check* parts only (the *tune* parts are what rules and the judge
 are tuned on); Falke is an external set. Each limit lets the values measured on 2026-11-30
-(commit f8bb915: new place, measure, clock-time, short-quote and negation rules, the verdict
-judge retrained on them) pass with one more wrong verdict and
+(commit f07e43b: this round's rule-precision fixes, judge thresholds that also bound false
+diverge on unrelated pairs, the judge retrained on them) pass with one more wrong verdict and
 fail with two; swap changes must stay 0. Comments give the measured value and, where it
 differs, the value with ``CROSSCHECK_VERDICT_JUDGE=off`` (rules alone): the judge trades
 diverge recall and agreements recognised for fewer false diverges and far less false
@@ -23,26 +23,26 @@ BUILTIN = "builtin"
 BUILTIN_FLOORS: dict[str, float] = {
     # 0.857 (6/7); one more miss gives 0.714
     "gold.check.match_recall_at_5": 0.71,
-    # 0.449 (TP 11, FP 1, FN 26; rules alone 0.55); one more miss gives 0.417, two 0.383
-    "basil.check.diverge_f1": 0.40,
-    # 0.333 (TP 2, FP 4, FN 4; rules alone 0.32); one more miss gives 0.182, two 0
+    # 0.462 (TP 12, FP 3, FN 25; rules alone 0.55); one more miss gives 0.431, two 0.400
+    "basil.check.diverge_f1": 0.42,
+    # 0.364 (TP 2, FP 3, FN 4; rules alone 0.33); one more miss gives 0.200, two 0
     "ecb.check.diverge_f1": 0.15,
     # 0.255 (12/47 agree pairs called agree; rules alone 0.77); one fewer 0.234, two 0.213
     "basil.check.agree_to_agree": 0.22,
-    # 0.400 (4/10; rules alone 0.80); one fewer gives 0.300, two 0.200
-    "ecb.check.agree_to_agree": 0.25,
-    # 0.547 on 746 pairs (rules alone 0.666 before); five more wrong give about 0.540
-    "falke.balanced_accuracy": 0.53,
+    # 0.500 (5/10; rules alone 0.90); one fewer gives 0.400, two 0.300
+    "ecb.check.agree_to_agree": 0.35,
+    # 0.559 on 746 pairs; five more wrong give about 0.552
+    "falke.balanced_accuracy": 0.54,
 }
 BUILTIN_CEILINGS: dict[str, float] = {
-    # false diverges on agree pairs: 0/4, 0/47 (rules alone 3/47), 2/10 (rules alone 2/10)
+    # false diverges on agree pairs: 0/4, 1/47 (rules alone 3/47), 1/10 (rules alone 1/10)
     "gold.check.agree_to_diverge": 0.25,
-    "basil.check.agree_to_diverge": 0.03,
-    "ecb.check.agree_to_diverge": 0.35,
-    # false alarms on look-alikes: 1/23 (rules alone 2/23), 2/23 (rules alone 8/23)
-    "basil.check.unrelated_to_diverge": 0.09,
-    "ecb.check.different_event_to_diverge": 0.14,
-    # false corroboration: 3/23 (rules alone 17/23), 1/23 (rules alone 14/23)
+    "basil.check.agree_to_diverge": 0.05,
+    "ecb.check.agree_to_diverge": 0.25,
+    # false alarms on look-alikes: 2/23 (rules alone 2/23), 2/23 (rules alone 8/23)
+    "basil.check.unrelated_to_diverge": 0.15,
+    "ecb.check.different_event_to_diverge": 0.15,
+    # false corroboration: 3/23, 1/23
     "basil.check.unrelated_to_agree": 0.18,
     "ecb.check.different_event_to_agree": 0.09,
     # a verdict must not depend on the order of the sides (0 everywhere, judge on or off)
