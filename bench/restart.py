@@ -56,7 +56,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -219,6 +219,9 @@ def build_base_store(
         try:
             if store.get_meta(BASE_META_KEY) == describe and store.count_claims() == size:
                 print(f"base store {path} (built before)", flush=True)
+                if store.count_claim_facts(facts.version) != size:
+                    refresh_facts(store, size, synthesised_corpus(real, size, noise)[1] + offset,
+                                  facts)  # fmt: skip
                 return
         finally:
             store.close()
@@ -240,6 +243,19 @@ def build_base_store(
         store.close()
     size_mb = path.stat().st_size / 1e6
     print(f"  built in {time.perf_counter() - started:.0f} s ({size_mb:.0f} MB)", flush=True)
+
+
+def refresh_facts(store: SqliteStore, size: int, sources: Any, facts: Facts) -> None:
+    """Store every base claim's facts again under ``facts.version`` (the facts code changed
+    since the base store was built). Claim ``n`` of the base store has key ``n + 1``."""
+    print(f"  storing facts of version {facts.version} for {size} claims", flush=True)
+    first, last = store.claims_by_key([1, size]).values()
+    if (first.article_id, first.position) != ("base-0000000", 0) or last.key != size:
+        raise RuntimeError("the base store's claim keys are not 1..N in order: rebuild it")
+    for start in range(0, size, 50_000):
+        stop = min(start + 50_000, size)
+        blobs = {n + 1: facts.blobs[int(sources[n])] for n in range(start, stop)}
+        store.save_claim_facts(facts.version, blobs)
 
 
 def write_claims(
@@ -427,8 +443,10 @@ class Server:
         return lines
 
     def kill(self) -> None:
-        assert self._process is not None
-        os.killpg(self._process.pid, signal.SIGKILL)
+        if self._process is None:
+            return
+        with suppress(ProcessLookupError):
+            os.killpg(self._process.pid, signal.SIGKILL)
         self._process.wait()
         _wait_for_group_to_exit(self._process.pid)
 
@@ -455,6 +473,21 @@ def server_phases(
     facts: Facts,
 ) -> list[Start]:
     server = Server(data_dir, args.workers)
+    try:
+        return _phases(server, data_dir, args, texts, held, real, facts)
+    finally:
+        server.kill()  # nothing left running if a phase failed
+
+
+def _phases(
+    server: Server,
+    data_dir: Path,
+    args: argparse.Namespace,
+    texts: Sequence[str],
+    held: Vectors,
+    real: Vectors,
+    facts: Facts,
+) -> list[Start]:
     snapshot = data_dir / INDEX_NAME
     snapshot.unlink(missing_ok=True)
     # Probe drafts: one claim of each of PROBE_CLAIMS stored articles (a draft copying much

@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 
 ENCODER_META_KEY = "encoder"
 VECTOR_READ_BATCH = 10_000  # keys per store read, well under SQLite's bound on parameters
+APPLY_BATCH = 100_000  # claims added to the index at once when catching up with the log
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,10 +127,20 @@ class Corpus:
             latest[change.claim_key] = change.operation
         self._index.remove([key for key, op in latest.items() if op == "remove"])
         added = [key for key, op in latest.items() if op == "add"]
-        for start in range(0, len(added), VECTOR_READ_BATCH):
-            keys, vectors = self._store.vectors(added[start : start + VECTOR_READ_BATCH])
+        # Added together (up to APPLY_BATCH), so that catching up with a long stretch of the
+        # log (a restart after kill -9 replays up to a snapshot period) fills the delta once
+        # and compacts it once, not once per store read with a remainder left behind.
+        for chunk in range(0, len(added), APPLY_BATCH):
+            keys: list[int] = []
+            parts: list[Vectors] = []
+            wanted = added[chunk : chunk + APPLY_BATCH]
+            for start in range(0, len(wanted), VECTOR_READ_BATCH):
+                found, vectors = self._store.vectors(wanted[start : start + VECTOR_READ_BATCH])
+                if found:
+                    keys.extend(found)
+                    parts.append(vectors)
             if keys:
-                self._index.add(keys, vectors)
+                self._index.add(keys, parts[0] if len(parts) == 1 else np.concatenate(parts))
 
     # -- snapshots --------------------------------------------------------------------------
 

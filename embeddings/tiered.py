@@ -51,6 +51,7 @@ log = logging.getLogger(__name__)
 Keys = npt.NDArray[np.int64]
 _INITIAL_DELTA_ROWS = 1024
 RERANK_MIN_CANDIDATES = 200  # re-ranked even when few hits are wanted: the codes are rough
+_FOLLOW_UP_COMPACTIONS = 3  # merges run back to back while writes keep filling the delta
 
 
 class _Delta:
@@ -298,6 +299,12 @@ class FaissClaimIndex:
     def _compact_logging_errors(self) -> None:
         try:
             self.compact()
+            for _ in range(_FOLLOW_UP_COMPACTIONS):
+                # Writes during the merge may have filled the delta again; no later write
+                # need come to trigger the next merge (a snapshot would keep the big delta).
+                if not self.compaction_due():
+                    break
+                self.compact()
         except (RuntimeError, MemoryError, ValueError) as error:
             log.error("claim index compaction failed, will retry after the next write: %s", error)
 

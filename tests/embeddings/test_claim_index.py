@@ -246,3 +246,27 @@ def test_a_trained_base_keeps_its_kind_when_the_corpus_shrinks() -> None:
     assert len(index) == 100
     assert index.snapshot().dead.size == 0  # compacted
     assert index.search(vectors[2950:2951], 1)[0][0][0] == 2950
+
+
+def test_a_delta_filled_again_during_a_background_merge_is_merged_next(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Writes that fill the delta while a merge runs get a merge of their own at once: a
+    later snapshot (and every restart from it) does not carry them as a full delta."""
+    vectors = clustered(600)
+    index = FaissClaimIndex(DIMENSION, IndexSettings(kind="flat", delta_limit=100))
+    merge = index._merged
+
+    def merge_beside_writes(generation: object) -> object:
+        merged = merge(generation)  # type: ignore[arg-type]
+        if index.compactions == 0:
+            index.add(range(100, 250), vectors[100:250])  # more than delta_limit
+        return merged
+
+    monkeypatch.setattr(index, "_merged", merge_beside_writes)
+    index.add(range(100), vectors[:100])  # the delta is full: a merge in the background
+    index.wait_for_compaction()
+    assert index.compactions == 2
+    assert index.snapshot().delta_keys.size == 0
+    assert len(index) == 250
+    assert index.search(vectors[200:201], 1)[0][0] == (200, pytest.approx(1.0, abs=1e-5))

@@ -9,7 +9,7 @@ import pytest
 
 from claims.model import Claim
 from crosscheck.corpus import Corpus, SnapshotPolicy
-from embeddings import HashingEncoder, IndexSettings
+from embeddings import FaissClaimIndex, HashingEncoder, IndexSettings
 from embeddings.snapshots import read_snapshot
 from storage import ArticleRecord, SqliteStore
 
@@ -205,3 +205,25 @@ def test_an_index_rebuilt_after_falling_behind_the_log_floor_is_written_soon(
     _, meta = read_snapshot(path)
     assert meta["sequence"] == store.last_change()
     assert Corpus(store, ENCODER, path).rebuilds == 0
+
+
+def test_a_long_stretch_of_the_log_is_added_at_once_and_merged_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import crosscheck.corpus
+
+    monkeypatch.setattr(crosscheck.corpus, "VECTOR_READ_BATCH", 2)  # many reads of the store
+    settings = IndexSettings(kind="flat", delta_limit=4, background=False)
+    store = SqliteStore(tmp_path / "db.sqlite3")
+    path = tmp_path / "claims-index.npz"
+    save(store, "a", "The council approved new schools.")
+    Corpus(store, ENCODER, path, settings)  # built and written at log position 1
+    for n in range(10):
+        save(store, f"b{n}", f"Roads would close in March, {n} officials said.")
+    restarted = Corpus(store, ENCODER, path, settings)  # replays 10 additions
+    assert restarted.rebuilds == 0
+    index = restarted.index
+    assert isinstance(index, FaissClaimIndex)
+    assert index.compactions == 1
+    assert index.snapshot().delta_keys.size == 0
+    assert indexed(restarted) == live(store)
