@@ -24,6 +24,9 @@ _UNIT_KEYS = {
 _SAME_UNIT_RATIO = 10
 _UNNAMED_UNIT_RATIO = 3  # the same, when one side names no unit
 _VERB_REACH = 3  # tokens climbed from a counted noun to the verb that governs it
+# Two sums of any size are one sum when each claim gives its verb one sum and the claims are
+# otherwise near copies ("taxed $400 billion for ..." / "taxed $300 million for ...").
+_NEAR_COPY_OVERLAP = 0.8
 _DESCRIBED_REACH = 4  # tokens after a compound figure searched for the noun it describes
 _BOUND_WORDS = {
     "exact": "exact",
@@ -59,13 +62,32 @@ def _aligned(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -
         return _vague_aligned(qa, a, qb, b)
     if qa.unit and qb.unit:
         same_unit = _unit_key(qa.unit) == _unit_key(qb.unit)
-        return same_unit and (_ratio(qa, qb) <= _SAME_UNIT_RATIO or _scale_swapped(qa, qb))
+        return same_unit and (
+            _ratio(qa, qb) <= _SAME_UNIT_RATIO
+            or _scale_swapped(qa, qb)
+            or _one_sum_in_near_copies(qa, a, qb, b)
+        )
     if not _same_magnitude(qa, qb):
         return False
     if qa.unit or qb.unit:
         named = qa.unit in b.content_lemmas if qa.unit else qb.unit in a.content_lemmas
         return named or _counted_by_same_verb(qa, a, qb, b)
     return len(a.quantities) == 1 == len(b.quantities) or _counted_by_same_verb(qa, a, qb, b)
+
+
+def _one_sum_in_near_copies(
+    qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts
+) -> bool:
+    if qa.kind != "money" or not _counted_by_same_verb(qa, a, qb, b):
+        return False
+    words_a, words_b = _words(a), _words(b)
+    if not words_a or not words_b:
+        return False
+    return len(words_a & words_b) / min(len(words_a), len(words_b)) >= _NEAR_COPY_OVERLAP
+
+
+def _words(facts: ClaimFacts) -> frozenset[str]:
+    return frozenset(w for w in facts.content_lemmas if not any(ch.isdigit() for ch in w))
 
 
 def _vague_aligned(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -> bool:

@@ -10,6 +10,8 @@ name where the other gives a pronoun. None of them changes who or what the claim
 
 from __future__ import annotations
 
+import itertools
+
 from comparison.pronouns import names_a_pronoun_subject
 from comparison.verbatim import contains_run, words_of
 from facts.model import ClaimFacts, TokenInfo
@@ -35,7 +37,7 @@ def adds_nothing(token: TokenInfo, short: ClaimFacts, long_: ClaimFacts) -> bool
 def _rejoins_a_compound(token: TokenInfo, short: ClaimFacts, long_: ClaimFacts) -> bool:
     """ "workforce" against "work force" or "work-force", and the other way round."""
     long_words = words_of(long_.text)
-    joined_pairs = {first + second for first, second in zip(long_words, long_words[1:])}
+    joined_pairs = {first + second for first, second in itertools.pairwise(long_words)}
     word = _letters(token.text)
     if word in joined_pairs:
         return True

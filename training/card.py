@@ -63,9 +63,10 @@ Tune rows are scored on out-of-fold predictions, check rows with the final model
 "Rules" is the comparator without a judge: unrelated for different events or lemma overlap
 below 0.1, diverge whenever the rules find reasons, agree from overlap 0.2, else unrelated.
 Agree P is the share of agree verdicts that are gold agree; agree R the share of gold agree
-pairs judged agree.
+pairs judged agree (agr.); f.d. is the share of gold agree (or unrelated, unr.) pairs judged
+diverge.
 
-| set | part | n | who | div. P | div. R | div. F1 | false div. on agree | false div. on unrel. | agree P (n) | agree R |
+| set | part | n | who | div. P | div. R | div. F1 | f.d. agree | f.d. unr. | agr. P (n) | agr. R |
 |---|---|---|---|---|---|---|---|---|---|---|
 {scores}
 

@@ -148,3 +148,21 @@ def test_a_modifier_moved_to_another_noun_still_counts(comparator: ClaimComparat
         "Ukrainian troops shelled Russian towns near the border on Monday, officials said.",
     )
     assert result.verdict == "diverge"
+
+
+def test_one_sum_of_another_size_in_a_near_copy_diverges(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "Americans were taxed $400 billion for fiber optic internet that does not exist.",
+        "Americans were taxed $300 million for fiber optic internet that does not exist.",
+    )
+    assert "number" in reason_types(result)
+
+
+def test_sums_spent_on_different_things_are_not_compared(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "The state spent $4 billion on roads last year, the governor said.",
+        "The state spent $40 million on a new bridge last year, the governor said.",
+    )
+    assert "number" not in reason_types(result)
