@@ -80,6 +80,7 @@ class StoredFacts:
         self._deferred = False
         self._after_key = 0
         self._rescanned_at = clock()
+        self._settled_at: int | None = None  # the store's last change when nothing was left
 
     def load(self, claims: Mapping[int, ClaimInput]) -> dict[int, ClaimInput]:
         """Hand the parser the stored facts of the given claims (by key) it has not cached;
@@ -136,10 +137,14 @@ class StoredFacts:
         they are parsed that many at a time, and the parse stops early (what was parsed is
         stored) as soon as ``keep_going`` says no: a request that arrives waits for one
         piece, not the whole batch."""
+        if self._settled():
+            return 0
         claims = self._store.claims_without_facts(self.version, self._after_key, limit)
         if not claims:
+            self._settle_if_scanned_all()
             self._rescan_if_due()
             return 0
+        self._settled_at = None
         size = piece if piece > 0 else len(claims)
         blobs: dict[int, bytes] = {}
         for start in range(0, len(claims), size):
@@ -160,10 +165,26 @@ class StoredFacts:
         backfill lease): each claim is parsed by one process, not by every worker."""
         return self._store.hold_backfill_lease()
 
+    def _settled(self) -> bool:
+        """Whether a scan from the first claim found nothing and the store has not changed
+        since (a scan of every stored claim takes a second at a million claims: an idle
+        process would spend a core on it), unless a rescan is due."""
+        if self._settled_at is None or self._rescan_due():
+            return False
+        return self._store.last_change() == self._settled_at
+
+    def _settle_if_scanned_all(self) -> None:
+        if self._after_key == 0:
+            self._settled_at = self._store.last_change()
+            self._rescanned_at = self._clock()
+
+    def _rescan_due(self) -> bool:
+        return self._clock() - self._rescanned_at >= self._rescan_s
+
     def _rescan_if_due(self) -> None:
         """Start again from the first claim every ``rescan_s``: on PostgreSQL a claim may
         commit after one numbered above it, which a scan from the last key seen would miss."""
-        if self._after_key and self._clock() - self._rescanned_at >= self._rescan_s:
+        if self._after_key and self._rescan_due():
             self._after_key = 0
             self._rescanned_at = self._clock()
 

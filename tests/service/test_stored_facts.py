@@ -196,6 +196,42 @@ def test_the_backfill_goes_in_key_order_and_rescans_from_the_start(
     assert registry.store.count_claim_facts("v") == len(rest) + 1
 
 
+class CountedScans:
+    """The store, counting the backfill's scans for claims without facts."""
+
+    def __init__(self, store: ArticleStore) -> None:
+        self._store = store
+        self.scans = 0
+
+    def claims_without_facts(self, version: str, after_key: int, limit: int) -> Any:
+        self.scans += 1
+        return self._store.claims_without_facts(version, after_key, limit)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+
+def test_a_backfill_with_nothing_left_scans_again_only_after_a_change_or_the_rescan(
+    make_registry: RegistryFactory,
+) -> None:
+    registry = make_registry()
+    now = [0.0]
+    store = CountedScans(registry.store)
+    index_storm(registry)
+    assert StoredFacts(store, registry.comparator, "v").backfill(100) > 0  # type: ignore[arg-type]
+    restarted = StoredFacts(store, registry.comparator, "v", rescan_s=10, clock=lambda: now[0])  # type: ignore[arg-type]
+
+    before = store.scans
+    assert [restarted.backfill(100) for _ in range(3)] == [0, 0, 0]
+    assert store.scans == before + 1
+    now[0] = 10.0
+    assert restarted.backfill(100) == 0
+    assert store.scans == before + 2
+    registry.service.index_article(ArticleInput(source="B", text=RIVAL, id="rival"))
+    assert restarted.backfill(100) > 0
+    assert store.scans == before + 3
+
+
 def test_the_backfill_thread_parses_only_while_the_service_is_idle(
     make_registry: RegistryFactory,
 ) -> None:
