@@ -7,7 +7,6 @@ import functools
 import logging
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -53,23 +52,15 @@ class Registry:
 
     def __init__(self, config: Config):
         self.config = config
-        self._locks_lock = threading.Lock()
-        self._closing = threading.Lock()
-        self._locks: dict[str, threading.RLock] = {}
+        self._lock = threading.RLock()
         self._built: dict[str, Any] = {}
 
     def _once(self, name: str, build: Callable[[], T]) -> T:
-        """Build ``name`` once. Each resource has its own lock, so two of them that do not
-        need each other (the encoder and the NLP pipeline) can load side by side."""
-        with self._lock_of(name):
+        with self._lock:
             if name not in self._built:
                 self._built[name] = build()
             built: T = self._built[name]
             return built
-
-    def _lock_of(self, name: str) -> threading.RLock:
-        with self._locks_lock:
-            return self._locks.setdefault(name, threading.RLock())
 
     def load_all(self) -> None:
         """Build everything now, one process of this data directory at a time.
@@ -83,13 +74,7 @@ class Registry:
         """
         if "service" in self._built:
             return
-        with (
-            _one_at_a_time(self.config.data_dir / STARTUP_LOCK),
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="load") as pool,
-        ):
-            comparator = pool.submit(lambda: self.comparator)  # spaCy, beside the encoder
-            _ = self.encoder
-            comparator.result()
+        with _one_at_a_time(self.config.data_dir / STARTUP_LOCK):
             _ = self.service
 
     @property
@@ -142,13 +127,13 @@ class Registry:
 
     def close(self) -> None:
         """Write the index cache and close the store."""
-        with self._closing:
+        with self._lock:
             if "facts_backfill" in self._built:
                 self._built["facts_backfill"].stop()
             if "corpus" in self._built:
-                self._built["corpus"].close()
+                self.corpus.close()
             if "store" in self._built:
-                self._built["store"].close()
+                self.store.close()
             if "job_queue" in self._built:
                 self.job_queue.close()
 

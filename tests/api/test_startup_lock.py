@@ -12,7 +12,6 @@ import pytest
 
 from api.config import TestConfig
 from api.registry import STARTUP_LOCK, Registry
-from comparison import ClaimComparator
 
 
 def test_a_process_loads_only_once_no_other_process_is_loading(
@@ -43,28 +42,4 @@ def test_loading_again_takes_no_lock(tmp_path: Path) -> None:
         fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
         registry.load_all()  # loaded already: returns at once
     assert registry.models_loaded
-    registry.close()
-
-
-def test_the_pipeline_loads_beside_the_encoder_in_another_thread(tmp_path: Path) -> None:
-    registry = Registry(TestConfig(data_dir=tmp_path))
-    loaded_in: dict[str, str] = {}
-    build = registry._build_comparator
-
-    def recording_build() -> ClaimComparator:
-        loaded_in["comparator"] = threading.current_thread().name
-        return build()
-
-    registry._build_comparator = recording_build  # type: ignore[method-assign]
-    registry.load_all()
-    assert loaded_in["comparator"] != threading.current_thread().name
-    assert registry.models_loaded
-    registry.close()
-
-
-def test_a_pipeline_that_cannot_load_fails_the_start(tmp_path: Path) -> None:
-    registry = Registry(TestConfig(data_dir=tmp_path, verdict_judge=str(tmp_path / "absent")))
-    with pytest.raises(Exception, match="absent"):
-        registry.load_all()
-    assert not registry.models_loaded
     registry.close()
