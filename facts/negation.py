@@ -5,8 +5,6 @@ Friday": signed on Friday) and "No. 8" are not ones."""
 
 from __future__ import annotations
 
-import itertools
-
 from spacy.tokens import Doc, Token
 
 from facts.model import NegationFact
@@ -73,11 +71,19 @@ def _bounds_a_figure(token: Token) -> bool:
     """ "not to use more than 10 percent", "no more than 40": a bound, not a denial."""
     if token.lower_ not in ("not", "no"):
         return False
-    following = list(token.doc[token.i + 1 : token.i + 2 + _BOUND_REACH])
-    for first, second in itertools.pairwise(following):
-        if first.lower_ in _COMPARATIVES and second.lower_ == "than":
+    following = list(token.doc[token.i + 1 : token.i + 4 + _BOUND_REACH])
+    for first, second, third in zip(following, following[1:], following[2:], strict=False):
+        if first.lower_ in _COMPARATIVES and second.lower_ == "than" and _figure(third):
             return True
     return False
+
+
+def _figure(token: Token) -> bool:
+    """A number, or a currency sign before one ("$40")."""
+    if token.like_num:
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.is_currency and following is not None and following.like_num
 
 
 def _verb_after(token: Token) -> Token | None:

@@ -14,6 +14,7 @@ from facts.vague_counts import extract_vague_counts
 _LOWER = (
     r"more\s+than|over|at\s+least|above|upwards\s+of|in\s+excess\s+of|exceeding|no\s+fewer\s+than"
     r"|no\s+less\s+than|north\s+of|a\s+minimum\s+of|tops|topped|surpassed|passed"
+    r"|not\s+(?:to\s+\w+\s+)?(?:less|fewer)\s+than"
 )
 _UPPER = (
     r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|less\s+than|fewer\s+than|under|below"

@@ -69,12 +69,18 @@ def test_not_more_than_bounds_the_figure_from_above(nlp: Language) -> None:
     assert (litres.bound, litres.high) == ("upper", 40)
 
 
+def test_not_less_than_bounds_the_figure_from_below(nlp: Language) -> None:
+    (workers,) = facts(nlp, "The firm will hire not less than 40 workers this year.").quantities
+    assert (workers.bound, workers.low > 40) == ("lower", True)
+
+
 @pytest.mark.parametrize(
     ("text", "negated"),
     [
         ("No player beat Caroline Wozniacki in Tokyo on Tuesday.", "beat"),
         ("The parties were unable to agree on a budget.", "agree"),
         ("The mayor did not sign the bill on Friday.", "sign"),
+        ("The mayor did not say more than that on Friday.", "say"),
     ],
 )
 def test_no_and_unable_still_negate(nlp: Language, text: str, negated: str) -> None:
