@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import fcntl
 import functools
 import logging
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -31,6 +29,7 @@ from embeddings import (
 )
 from jobs import JobQueue, QueueSettings, QueueUnavailable
 from storage import ArticleStore, open_store
+from storage.file_lock import held_exclusively
 
 if TYPE_CHECKING:
     from comparison import ClaimComparator
@@ -74,7 +73,8 @@ class Registry:
         """
         if "service" in self._built:
             return
-        with _one_at_a_time(self.config.data_dir / STARTUP_LOCK):
+        waiting = "another process of this data directory is loading; waiting for it"
+        with held_exclusively(self.config.data_dir / STARTUP_LOCK, waiting):
             _ = self.service
 
     @property
@@ -267,23 +267,6 @@ def _load_spacy() -> Any:
 def _load_sentence_encoder(path: str, name: str | None, threads: int = 1) -> Encoder:
     """A sentence-transformers model, loaded once per process, path and encoding threads."""
     return SentenceTransformerEncoder(path, name=name, threads=threads)
-
-
-@contextmanager
-def _one_at_a_time(path: Path) -> Iterator[None]:
-    """An exclusive ``flock`` on ``path`` while the block runs (released if the process
-    dies)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a") as lock_file:
-        try:
-            fcntl.flock(lock_file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            log.info("another process of this data directory is loading; waiting for it")
-            fcntl.flock(lock_file.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock_file.fileno(), fcntl.LOCK_UN)
 
 
 def init_registry(app: Flask, config: Config) -> Registry:

@@ -15,7 +15,6 @@ others wait, then load what it wrote, and a crash after a rebuild does not rebui
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import threading
 import time
@@ -38,6 +37,7 @@ from embeddings import (
     remove_stale_partials,
 )
 from storage import ArticleStore, IndexChange, IndexLogCompacted
+from storage.file_lock import held_exclusively
 
 log = logging.getLogger(__name__)
 
@@ -228,16 +228,11 @@ class Corpus:
         if self._index_path is None:
             yield
             return
-        self._index_path.parent.mkdir(parents=True, exist_ok=True)
         lock_path = self._index_path.with_name(f"{self._index_path.name}.lock")
-        with lock_path.open("a") as lock_file:
-            if not _try_lock(lock_file.fileno()):
-                log.info("another process is building the vector index; waiting for it")
-                fcntl.flock(lock_file.fileno(), fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock_file.fileno(), fcntl.LOCK_UN)
+        with held_exclusively(
+            lock_path, "another process is building the vector index; waiting for it"
+        ):
+            yield
 
     def _load_snapshot(self) -> tuple[ClaimIndex, int] | None:
         if self._index_path is None or not self._index_path.is_file():
@@ -286,11 +281,3 @@ class Corpus:
             )
             self._store.replace_vectors(keys, self._encoder.encode(texts))
         self._store.set_meta(ENCODER_META_KEY, self._encoder.name)
-
-
-def _try_lock(descriptor: int) -> bool:
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True

@@ -21,7 +21,7 @@ def test_a_process_loads_only_once_no_other_process_is_loading(
     (tmp_path / STARTUP_LOCK).touch()
     with (tmp_path / STARTUP_LOCK).open("a") as lock:
         fcntl.flock(lock.fileno(), fcntl.LOCK_EX)  # another worker is loading
-        with caplog.at_level(logging.INFO, logger="api.registry"):
+        with caplog.at_level(logging.INFO, logger="storage.file_lock"):
             loading = threading.Thread(target=registry.load_all)
             loading.start()
             deadline = time.monotonic() + 30

@@ -143,7 +143,7 @@ def test_a_process_waits_for_another_building_the_index_and_loads_what_it_wrote(
     opened: list[Corpus] = []
     with (tmp_path / "claims-index.npz.lock").open("a") as lock:
         fcntl.flock(lock.fileno(), fcntl.LOCK_EX)  # another process is building
-        with caplog.at_level(logging.INFO, logger="crosscheck.corpus"):
+        with caplog.at_level(logging.INFO, logger="storage.file_lock"):
             waiting = threading.Thread(
                 target=lambda: opened.append(
                     Corpus(SqliteStore(tmp_path / "db.sqlite3"), ENCODER, path)
