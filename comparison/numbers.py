@@ -7,6 +7,7 @@ import math
 from comparison.findings import quoted, reason
 from comparison.measures import is_converted, measures_in_one_unit
 from comparison.model import Reason
+from comparison.overlap import facts_overlap
 from comparison.rounding import same_written_figure
 from facts.model import ClaimFacts, QuantityFact
 from facts.vague_counts import is_vague_count
@@ -80,14 +81,7 @@ def _one_sum_in_near_copies(
 ) -> bool:
     if qa.kind != "money" or not _counted_by_same_verb(qa, a, qb, b):
         return False
-    words_a, words_b = _words(a), _words(b)
-    if not words_a or not words_b:
-        return False
-    return len(words_a & words_b) / min(len(words_a), len(words_b)) >= _NEAR_COPY_OVERLAP
-
-
-def _words(facts: ClaimFacts) -> frozenset[str]:
-    return frozenset(w for w in facts.content_lemmas if not any(ch.isdigit() for ch in w))
+    return facts_overlap(a, b) >= _NEAR_COPY_OVERLAP
 
 
 def _vague_aligned(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -> bool:
