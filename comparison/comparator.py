@@ -122,7 +122,7 @@ class ClaimComparator:
             reasons = [judged] if judged is not None else []
         if self._pair_judge is not None and similarity is not None:
             verdict = self._pair_judge.verdict(
-                pair_features(fa, fb, similarity, reasons), has_reasons=bool(reasons)
+                pair_features(fa, fb, similarity, reasons), {r.type for r in reasons}
             )
         else:
             verdict = rule_verdict(reasons, overlap)

@@ -14,6 +14,7 @@ from collections.abc import Set as AbstractSet
 import numpy as np
 import numpy.typing as npt
 
+from comparison.core_terms import core_lemmas, main_predicate
 from comparison.events import different_events
 from comparison.model import REASON_TYPES, Reason
 from comparison.overlap import facts_overlap
@@ -212,6 +213,26 @@ def _arc_features(a: ClaimFacts, b: ClaimFacts) -> tuple[float, ...]:
 _ARC_NAMES = ("arcs_shared", "arcs_jaccard", "arcs_overlap")
 
 
+def _core_features(a: ClaimFacts, b: ClaimFacts) -> tuple[float, ...]:
+    """How much of each claim's main statement (predicate, subject, object) the other holds."""
+    core_a, core_b = core_lemmas(a), core_lemmas(b)
+    return (
+        *_min_max(
+            _ratio(len(core_a & b.content_lemmas), len(core_a)),
+            _ratio(len(core_b & a.content_lemmas), len(core_b)),
+        ),
+        float(_predicate_in(a, b) + _predicate_in(b, a)),
+    )
+
+
+def _predicate_in(facts: ClaimFacts, other: ClaimFacts) -> bool:
+    index = main_predicate(facts.tokens)
+    return index is not None and facts.tokens[index].lemma in other.content_lemmas
+
+
+_CORE_NAMES = ("core_shared_min", "core_shared_max", "predicates_shared")
+
+
 def _event_features(a: ClaimFacts, b: ClaimFacts) -> tuple[float, ...]:
     return (float(different_events(a, b)),)
 
@@ -228,6 +249,7 @@ FACT_GROUPS: tuple[tuple[tuple[str, ...], FeatureGroup], ...] = (
     (_QUANTIFIER_NAMES, _quantifier_features),
     (_set_names("speakers"), _attribution_features),
     (_ARC_NAMES, _arc_features),
+    (_CORE_NAMES, _core_features),
     (("different_events",), _event_features),
 )
 

@@ -3,15 +3,17 @@
 Weights, standardisation and decision thresholds live in a small JSON file shipped with the
 package (``comparison/data/pair_judge.json``, written by ``python -m training.train_judge``).
 Inference is a few numpy operations. Decision, as trained for: ``diverge`` only when the rules
-found reasons (they explain the verdict) and p(diverge) reaches its threshold; otherwise
-``agree`` when p(agree) reaches its threshold; otherwise ``unrelated``.
+found reasons (they explain the verdict) and p(diverge) reaches its threshold, which is lower
+when a quote reason is among them (words that differ inside two renderings of one utterance
+are the most reliable reason on real cross-outlet pairs); otherwise ``agree`` when p(agree)
+reaches its threshold; otherwise ``unrelated``.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -37,6 +39,13 @@ class PairJudgeLoadError(ValueError):
 class Thresholds:
     diverge: float
     agree: float
+    diverge_quote: float | None = None  # when a quote reason is among them; None: ``diverge``
+
+    def diverge_for(self, reason_types: Collection[str]) -> float:
+        """The p(diverge) the reasons of these types need."""
+        if self.diverge_quote is not None and "quote" in reason_types:
+            return self.diverge_quote
+        return self.diverge
 
 
 @dataclass(frozen=True)
@@ -65,18 +74,19 @@ class PairJudge:
         probabilities: FloatArray = exp / exp.sum(axis=1, keepdims=True)
         return probabilities
 
-    def decide(self, probabilities: Mapping[str, float], has_reasons: bool) -> Verdict:
+    def decide(self, probabilities: Mapping[str, float], reason_types: Collection[str]) -> Verdict:
         """The verdict the thresholds give; ``diverge`` needs reasons from the rules."""
-        return decide(probabilities, has_reasons, self.thresholds)
+        return decide(probabilities, reason_types, self.thresholds)
 
-    def verdict(self, features: npt.ArrayLike, has_reasons: bool) -> Verdict:
-        return self.decide(self.probabilities(features), has_reasons)
+    def verdict(self, features: npt.ArrayLike, reason_types: Collection[str]) -> Verdict:
+        return self.decide(self.probabilities(features), reason_types)
 
 
 def decide(
-    probabilities: Mapping[str, float], has_reasons: bool, thresholds: Thresholds
+    probabilities: Mapping[str, float], reason_types: Collection[str], thresholds: Thresholds
 ) -> Verdict:
-    if has_reasons and probabilities["diverge"] >= thresholds.diverge:
+    """``reason_types``: the types of the reasons the rules found (empty when none)."""
+    if reason_types and probabilities["diverge"] >= thresholds.diverge_for(reason_types):
         return "diverge"
     if probabilities["agree"] >= thresholds.agree:
         return "agree"
@@ -128,10 +138,7 @@ def judge_from_dict(data: Mapping[str, Any]) -> PairJudge:
             scales=_array(data["scales"], (len(FEATURE_NAMES),)),
             coefficients=_array(data["coefficients"], (len(LABELS), len(FEATURE_NAMES))),
             intercepts=_array(data["intercepts"], (len(LABELS),)),
-            thresholds=Thresholds(
-                diverge=float(data["thresholds"]["diverge"]),
-                agree=float(data["thresholds"]["agree"]),
-            ),
+            thresholds=_thresholds(data["thresholds"]),
             training=dict(data.get("training", {})),
         )
     except (KeyError, TypeError, ValueError) as error:
@@ -139,6 +146,15 @@ def judge_from_dict(data: Mapping[str, Any]) -> PairJudge:
     if np.any(judge.scales <= 0):
         raise PairJudgeLoadError("pair judge scales must be positive")
     return judge
+
+
+def _thresholds(values: Mapping[str, Any]) -> Thresholds:
+    quote = values.get("diverge_quote")
+    return Thresholds(
+        diverge=float(values["diverge"]),
+        agree=float(values["agree"]),
+        diverge_quote=None if quote is None else float(quote),
+    )
 
 
 def _check_names(found: object, expected: list[str], what: str) -> None:

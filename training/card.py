@@ -17,20 +17,25 @@ reasons, which are what the editor sees.
 ## Decision
 
 `p = judge.probabilities(pair_features(fa, fb, similarity, reasons))`;
-**diverge** iff the rules found reasons and `p[diverge] >= {diverge}`;
+**diverge** iff the rules found reasons and `p[diverge] >= {diverge_quote}` when a quote
+reason is among them, `p[diverge] >= {diverge}` otherwise;
 else **agree** iff `p[agree] >= {agree}`; else **unrelated**.
 
-Thresholds were chosen on out-of-fold (grouped by cluster) predictions of the gold *tune*
-parts: the highest diverge F1 with diverge precision >= 0.85, false diverge on gold agree
-<= 0.05 and false diverge on gold unrelated (different events, look-alike facts) <= 0.05
+Thresholds were chosen on out-of-fold (grouped by cluster) predictions of the *tune* rows
+(gold tune parts and tune audit records): the two diverge thresholds together, for the highest
+diverge F1 with diverge precision >= 0.85, false diverge on agree <= 0.05 and false diverge on
+unrelated (different events, look-alike facts, claims stating another fact) <= 0.05
 (met: {diverge_met}); the lowest agree threshold with agree precision >= 0.9
-(met: {agree_met}).
+(met: {agree_met}). Pairs the comparator settles before asking the judge (different events,
+lemma overlap below 0.1) count as unrelated. Quote reasons get their own threshold because on
+the tune rows they are the reliable kind: words that differ inside two renderings of one
+utterance, while the other reasons fire as often on two claims stating different facts.
 
 ## Model
 
-{model}, scikit-learn {sklearn}, C = {c}, gold tune rows weighted {gold_weight}x against
+{model}, scikit-learn {sklearn}, C = {c}, tune rows weighted {gold_weight}x against
 generated rows, generated unrelated rows weighted {unrelated_weight}x (all three chosen by
-out-of-fold log loss on gold tune: {cv_log_loss}). Inputs are
+out-of-fold log loss on the tune rows: {cv_log_loss}). Inputs are
 standardised with the stored means/scales; inference is numpy only
 (`comparison/pair_judge.py`). {n_features} features, {n_labels} classes; file size
 {size} bytes. Seed {seed}.
@@ -47,7 +52,8 @@ another sentence of the same article or topic → unrelated). Per corpus: {by_co
 {generated}
 
 Gold *tune* parts (`evaluation/splits.py`; different_event and unrelated_boilerplate →
-unrelated): {gold_tune}.
+unrelated) and the labelled audit records of BASIL *tune* events (`training/audit_pairs.py`:
+the flags and corroborations real check reports raised, labelled by reading): {gold_tune}.
 
 ## Features
 
@@ -130,6 +136,7 @@ def render_card(data: Mapping[str, Any], size: int) -> str:
     met = training["thresholds_met_constraints"]
     return HEADER.format(
         diverge=data["thresholds"]["diverge"],
+        diverge_quote=data["thresholds"].get("diverge_quote", data["thresholds"]["diverge"]),
         agree=data["thresholds"]["agree"],
         diverge_met=met["diverge"],
         agree_met=met["agree"],

@@ -1,15 +1,20 @@
-"""Choosing the judge's two thresholds on cross-validated tune predictions.
+"""Choosing the judge's thresholds on cross-validated tune predictions.
 
-``diverge``: the highest diverge F1 whose precision is at least ``MIN_DIVERGE_PRECISION`` and
+``diverge`` (one threshold for pairs whose reasons include a quote, one for the others, chosen
+together): the highest diverge F1 whose precision is at least ``MIN_DIVERGE_PRECISION`` and
 whose false-diverge rates on gold ``agree`` pairs and on gold ``unrelated`` pairs (different
 events, look-alike facts) are at most ``MAX_FALSE_DIVERGE_ON_AGREE`` and
 ``MAX_FALSE_DIVERGE_ON_UNRELATED``: the acceptance limits, held on the tune part too.
 ``agree``: the lowest threshold (most agree verdicts) whose agree precision is at least
 ``MIN_AGREE_PRECISION``, among the pairs not judged ``diverge``.
+
+Rows the comparator settles before asking the judge (different events, nothing shared) are
+``unrelated`` whatever their probabilities: ``compared`` marks the others.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +30,8 @@ MIN_AGREE_PRECISION = 0.9
 NEVER = 1.0 + 1e-6  # a threshold no probability reaches
 
 FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+ReasonTypes = Sequence[tuple[str, ...]]
 DIVERGE, AGREE = LABELS.index("diverge"), LABELS.index("agree")
 
 
@@ -36,43 +43,67 @@ class ThresholdChoice:
 
 
 def verdicts(
-    probabilities: FloatArray, has_reasons: npt.NDArray[np.bool_], thresholds: Thresholds
+    probabilities: FloatArray,
+    reason_types: ReasonTypes,
+    thresholds: Thresholds,
+    compared: BoolArray | None = None,
 ) -> list[str]:
     """The judge's decision for many rows at once (same rule as ``PairJudge.decide``)."""
-    diverge = has_reasons & (probabilities[:, DIVERGE] >= thresholds.diverge)
+    needed = np.array([thresholds.diverge_for(types) for types in reason_types])
+    fired = np.array([bool(types) for types in reason_types], dtype=bool)
+    diverge = fired & (probabilities[:, DIVERGE] >= needed)
     agree = probabilities[:, AGREE] >= thresholds.agree
+    asked = np.ones(len(fired), dtype=bool) if compared is None else compared
     return [
-        "diverge" if d else "agree" if a else "unrelated"
-        for d, a in zip(diverge, agree, strict=True)
+        "unrelated" if not c else "diverge" if d else "agree" if a else "unrelated"
+        for c, d, a in zip(asked, diverge, agree, strict=True)
     ]
 
 
 def choose_thresholds(
-    probabilities: FloatArray, has_reasons: npt.NDArray[np.bool_], labels: list[str]
+    probabilities: FloatArray,
+    reason_types: ReasonTypes,
+    labels: list[str],
+    compared: BoolArray | None = None,
 ) -> ThresholdChoice:
-    diverge, diverge_met = _diverge_threshold(probabilities, has_reasons, labels)
-    agree, agree_met = _agree_threshold(probabilities, has_reasons, labels, diverge)
-    return ThresholdChoice(Thresholds(diverge=diverge, agree=agree), diverge_met, agree_met)
+    quote, other, diverge_met = _diverge_thresholds(probabilities, reason_types, labels, compared)
+    chosen = Thresholds(diverge=other, agree=NEVER, diverge_quote=quote)
+    agree, agree_met = _agree_threshold(probabilities, reason_types, labels, chosen, compared)
+    return ThresholdChoice(
+        Thresholds(diverge=other, agree=agree, diverge_quote=quote), diverge_met, agree_met
+    )
 
 
 def _candidates(values: FloatArray) -> list[float]:
-    return sorted({float(v) for v in values}, reverse=True)
+    return [*sorted({float(v) for v in values}, reverse=True), NEVER]
 
 
-def _diverge_threshold(
-    probabilities: FloatArray, has_reasons: npt.NDArray[np.bool_], labels: list[str]
-) -> tuple[float, bool]:
-    """Highest F1 under both constraints; ties go to the higher (safer) threshold."""
-    best: tuple[float, float] | None = None  # (f1, threshold)
-    fallback: tuple[float, float, float] = (-1.0, -1.0, NEVER)  # (precision, recall, threshold)
-    for threshold in _candidates(probabilities[has_reasons, DIVERGE]):
-        found = score(verdicts(probabilities, has_reasons, Thresholds(threshold, NEVER)), labels)
-        if _diverge_ok(found) and (best is None or found.diverge_f1 > best[0]):
-            best = (found.diverge_f1, threshold)
-        fallback = max(fallback, (found.diverge_precision, found.diverge_recall, threshold))
+def _diverge_thresholds(
+    probabilities: FloatArray,
+    reason_types: ReasonTypes,
+    labels: list[str],
+    compared: BoolArray | None,
+) -> tuple[float, float, bool]:
+    """(quote, other): the highest F1 under every constraint; ties go to the higher (safer)
+    thresholds. With none feasible, the most precise pair of thresholds."""
+    quoted = np.array(["quote" in types for types in reason_types], dtype=bool)
+    fired = np.array([bool(types) for types in reason_types], dtype=bool)
+    p_diverge = probabilities[:, DIVERGE]
+    best: tuple[float, float, float, float] | None = None  # (f1, sum, quote, other)
+    fallback = (-1.0, -1.0, NEVER, NEVER)  # (precision, recall, quote, other)
+    for quote in _candidates(p_diverge[fired & quoted]):
+        for other in _candidates(p_diverge[fired & ~quoted]):
+            thresholds = Thresholds(diverge=other, agree=NEVER, diverge_quote=quote)
+            found = score(verdicts(probabilities, reason_types, thresholds, compared), labels)
+            ranked = (found.diverge_f1, quote + other)
+            if _diverge_ok(found) and (best is None or ranked > best[:2]):
+                best = (*ranked, quote, other)
+            fallback = max(fallback, (found.diverge_precision, found.diverge_recall, quote, other))
     if best is not None:
-        return best[1], True
-    return (fallback[2] if fallback[0] > 0 else NEVER), False
+        return best[2], best[3], True
+    if fallback[0] > 0:
+        return fallback[2], fallback[3], False
+    return NEVER, NEVER, False
 
 
 def _diverge_ok(found: Score) -> bool:
@@ -86,14 +117,16 @@ def _diverge_ok(found: Score) -> bool:
 
 def _agree_threshold(
     probabilities: FloatArray,
-    has_reasons: npt.NDArray[np.bool_],
+    reason_types: ReasonTypes,
     labels: list[str],
-    diverge: float,
+    diverge: Thresholds,
+    compared: BoolArray | None,
 ) -> tuple[float, bool]:
     """Lowest threshold whose agree precision reaches the floor (so the most agree verdicts)."""
     feasible = NEVER
-    for threshold in _candidates(probabilities[:, AGREE]):
-        found = score(verdicts(probabilities, has_reasons, Thresholds(diverge, threshold)), labels)
+    for threshold in _candidates(probabilities[:, AGREE])[:-1]:
+        thresholds = Thresholds(diverge.diverge, threshold, diverge.diverge_quote)
+        found = score(verdicts(probabilities, reason_types, thresholds, compared), labels)
         if found.agree_predicted and found.agree_precision >= MIN_AGREE_PRECISION:
             feasible = threshold
     return feasible, feasible != NEVER

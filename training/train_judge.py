@@ -2,10 +2,11 @@
 
     python -m training.train_judge            # or: make judge
 
-Generated pairs (from BBC, Reuters and the BASIL tune triplets) plus the gold *tune* parts
-train a multinomial logistic regression on ``pair_features``; the regularisation, the weight
-of gold rows and both thresholds are chosen on out-of-fold predictions of the gold tune rows
-(folds by cluster). Check parts are only scored.
+Generated pairs (from BBC, Reuters and the BASIL tune triplets) plus the gold *tune* parts and
+the labelled audit records of tune events train a multinomial logistic regression on
+``pair_features``; the regularisation, the weight of gold rows and the thresholds are chosen on
+out-of-fold predictions of those tune rows (folds by cluster: a BASIL triplet's gold pairs and
+audit records fall in one fold). Check parts are only scored.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ import numpy as np
 
 from comparison.comparator import NOTHING_SHARED_BELOW, UNRELATED_BELOW
 from comparison.pair_features import FEATURE_NAMES
-from comparison.pair_judge import LABELS, judge_from_dict
+from comparison.pair_judge import LABELS, Thresholds, judge_from_dict
+from training.audit_pairs import AUDIT_SET, load_audit_pairs
 from training.card import write_card
 from training.corpora import RawArticle, basil_articles, bbc_articles, reuters_articles
 from training.featurize import FeatureRows, Featurizer
@@ -179,7 +181,7 @@ def choose_model(
 ) -> tuple[Choice, list[dict[str, float]]]:
     """The hyperparameters with the lowest out-of-fold log loss on the gold tune rows."""
     labels = [p.label for p in tune_pairs]
-    groups = [f"{p.set}:{p.cluster}" for p in tune_pairs]
+    groups = [fold_group(p) for p in tune_pairs]
     tried, best = [], None
     for values in itertools.product(REGULARISATIONS, GOLD_WEIGHTS, GENERATED_UNRELATED_WEIGHTS):
         candidate = Hyperparameters(*values)
@@ -194,12 +196,25 @@ def choose_model(
     return best, tried
 
 
+def fold_group(pair: GoldPair) -> str:
+    """The cross-validation group: an audit record goes with its BASIL triplet's gold pairs."""
+    kind = "basil" if pair.set == AUDIT_SET else pair.set
+    return f"{kind}:{pair.cluster}"
+
+
+def compared_rows(rows: FeatureRows) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """The rows the comparator asks the judge about: not different events, something shared."""
+    overlap = rows.features[:, FEATURE_NAMES.index("lemma_overlap")]
+    apart = rows.features[:, FEATURE_NAMES.index("different_events")] > 0
+    compared: np.ndarray[Any, np.dtype[np.bool_]] = ~apart & (overlap >= NOTHING_SHARED_BELOW)
+    return compared
+
+
 def rules_verdicts(rows: FeatureRows) -> list[str]:
     """The comparator without a judge: unrelated for different events or little shared,
     diverge when the rules find reasons, else agree once enough is shared."""
     overlap = rows.features[:, FEATURE_NAMES.index("lemma_overlap")]
-    apart = rows.features[:, FEATURE_NAMES.index("different_events")] > 0
-    compared = ~apart & (overlap >= NOTHING_SHARED_BELOW)
+    compared = compared_rows(rows)
     fired = rows.has_reasons & compared
     agreed = compared & (overlap >= UNRELATED_BELOW)
     return [
@@ -214,9 +229,11 @@ def part_scores(
     """Judge and rules-only scores per set and part."""
     rules = rules_verdicts(rows)
     results = []
-    for name in ("basil", "ecb", "seed"):
+    for name in ("basil", "ecb", "seed", AUDIT_SET):
         for part in ("tune", "check"):
             index = [i for i, p in enumerate(gold) if p.set == name and p.part == part]
+            if not index:
+                continue
             labels = [gold[i].label for i in index]
             judged = score([judge_verdicts[i] for i in index], labels)
             baseline = score([rules[i] for i in index], labels)
@@ -237,10 +254,15 @@ def judge_json(
         "intercepts": _rounded(model.intercepts),
         "thresholds": {
             "diverge": _rounded_down(choice.thresholds.diverge),
+            "diverge_quote": _rounded_down(_quote_threshold(choice.thresholds)),
             "agree": _rounded_down(choice.thresholds.agree),
         },
         "training": training,
     }
+
+
+def _quote_threshold(thresholds: Thresholds) -> float:
+    return thresholds.diverge_for(("quote",))
 
 
 def _rounded_down(threshold: float) -> float:
@@ -275,15 +297,22 @@ def train(
     tune_labels = [gold[i].label for i in tune_index]
     generated_rows_ = labelled(generated_features, [p.label for p in generated], 1.0)
     choice, tried = choose_model(generated_rows_, tune_rows, [gold[i] for i in tune_index])
-    thresholds = choose_thresholds(choice.probabilities, tune_rows.has_reasons, tune_labels)
+    compared = compared_rows(gold_features)
+    tune_compared = compared[tune_index]
+    thresholds = choose_thresholds(
+        choice.probabilities, tune_rows.reason_types, tune_labels, tune_compared
+    )
     weighted, tune = choice.hyperparameters.training_rows(generated_rows_, tune_rows, tune_labels)
     model = fit(weighted.plus(tune), choice.hyperparameters.regularisation)
     judged = verdicts(
         model.probabilities(gold_features.features.astype(np.float64)),
-        gold_features.has_reasons,
+        gold_features.reason_types,
         thresholds.thresholds,
+        compared,
     )
-    out_of_fold = verdicts(choice.probabilities, tune_rows.has_reasons, thresholds.thresholds)
+    out_of_fold = verdicts(
+        choice.probabilities, tune_rows.reason_types, thresholds.thresholds, tune_compared
+    )
     for position, index in enumerate(tune_index):
         judged[index] = out_of_fold[position]
     return Trained(model, choice, tried, thresholds, judged)
@@ -296,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     generated = generated_pairs(settings, featurizer)
     print(f"generated {len(generated)} pairs: {label_counts(generated)}", flush=True)
     generated_features = generated_rows(generated, featurizer)
-    gold = load_gold(settings.shared)
+    gold = [*load_gold(settings.shared), *load_audit_pairs(settings.shared)]
     gold_features = gold_rows(gold, featurizer)
     print(f"features built in {time.monotonic() - started:.0f}s", flush=True)
 
@@ -324,7 +353,8 @@ def _print_scores(scores: list[dict[str, Any]], trained: Trained) -> None:
     thresholds = trained.thresholds.thresholds
     print(
         f"{trained.choice.hyperparameters} cv_log_loss={trained.choice.cv_log_loss:.3f} "
-        f"thresholds: diverge={thresholds.diverge:.3f} agree={thresholds.agree:.3f} "
+        f"thresholds: diverge={thresholds.diverge:.3f} "
+        f"(quote {_quote_threshold(thresholds):.3f}) agree={thresholds.agree:.3f} "
         f"(constraints met: diverge {trained.thresholds.diverge_constraints_met}, "
         f"agree {trained.thresholds.agree_constraint_met})"
     )

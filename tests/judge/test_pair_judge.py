@@ -85,21 +85,38 @@ def test_probabilities_are_the_softmax_of_the_standardised_logits() -> None:
 def test_diverge_needs_reasons_and_the_threshold(judge: PairJudge) -> None:
     fired = features(any_reason=1.0)  # p(diverge) = e^4 / (e^4 + 2) ≈ 0.96
 
-    assert judge.verdict(fired, has_reasons=True) == "diverge"
-    assert judge.verdict(fired, has_reasons=False) == "unrelated"  # p(agree) ≈ 0.02
+    assert judge.verdict(fired, {"number"}) == "diverge"
+    assert judge.verdict(fired, set()) == "unrelated"  # p(agree) ≈ 0.02
 
 
 def test_agree_when_no_diverge_and_agree_reaches_its_threshold(judge: PairJudge) -> None:
     overlapping = features(lemma_overlap=1.0)  # p(agree) ≈ 0.96
 
-    assert judge.verdict(overlapping, has_reasons=True) == "agree"
-    assert judge.verdict(features(lemma_overlap=0.1), has_reasons=False) == "unrelated"
+    assert judge.verdict(overlapping, {"number"}) == "agree"
+    assert judge.verdict(features(lemma_overlap=0.1), set()) == "unrelated"
 
 
 def test_decide_uses_the_thresholds_at_their_boundary(judge: PairJudge) -> None:
-    assert judge.decide({"agree": 0.3, "diverge": 0.6, "unrelated": 0.1}, True) == "diverge"
-    assert judge.decide({"agree": 0.5, "diverge": 0.59, "unrelated": 0.0}, True) == "agree"
-    assert judge.decide({"agree": 0.49, "diverge": 0.5, "unrelated": 0.01}, True) == "unrelated"
+    assert judge.decide({"agree": 0.3, "diverge": 0.6, "unrelated": 0.1}, {"date"}) == "diverge"
+    assert judge.decide({"agree": 0.5, "diverge": 0.59, "unrelated": 0.0}, {"date"}) == "agree"
+    assert judge.decide({"agree": 0.49, "diverge": 0.5, "unrelated": 0.01}, {"date"}) == "unrelated"
+
+
+def test_a_quote_reason_uses_its_own_threshold() -> None:
+    thresholds = {"diverge": 0.6, "diverge_quote": 0.3, "agree": 0.5}
+    judge = judge_from_dict(judge_data(thresholds=thresholds))
+    probabilities = {"agree": 0.3, "diverge": 0.4, "unrelated": 0.3}
+
+    assert judge.decide(probabilities, {"quote"}) == "diverge"
+    assert judge.decide(probabilities, {"quote", "number"}) == "diverge"
+    assert judge.decide(probabilities, {"number"}) == "unrelated"
+
+
+def test_a_file_without_a_quote_threshold_uses_the_diverge_one(judge: PairJudge) -> None:
+    assert judge.thresholds.diverge_quote is None
+    probabilities = {"agree": 0.3, "diverge": 0.59, "unrelated": 0.11}
+
+    assert judge.decide(probabilities, {"quote"}) == "unrelated"
 
 
 def test_a_file_with_other_feature_names_is_refused(tmp_path: Path) -> None:

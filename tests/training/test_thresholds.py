@@ -23,7 +23,7 @@ PROBABILITIES = np.array(
         [0.10, 0.95, 0.05],  # unrelated with high p(diverge) but no reasons
     ]
 )
-REASONS = np.array([True, True, True, True, False, False, False, False, False])
+REASONS = [("number",)] * 4 + [()] * 5
 LABELS = [
     "diverge",
     "diverge",
@@ -83,10 +83,40 @@ def test_the_diverge_threshold_stops_above_a_false_alarm_on_unrelated() -> None:
     # 7/8 precise at 0.4, but one of four unrelated pairs (a different event) judged diverge
     p_diverge = [0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.4, 0.5, 0.1, 0.1, 0.1]
     probabilities = np.array([[0.0, p, 1.0 - p] for p in p_diverge])
-    reasons = np.array([True] * 8 + [False] * 3)
+    reasons = [("date",)] * 8 + [()] * 3
     labels = ["diverge"] * 7 + ["unrelated"] * 4
 
     choice = choose_thresholds(probabilities, reasons, labels)
 
     assert choice.thresholds.diverge == pytest.approx(0.6)
     assert choice.diverge_constraints_met
+
+
+def test_quote_reasons_get_a_lower_threshold_where_they_stay_precise() -> None:
+    # quote reasons are right down to 0.3; a number reason at 0.7 is a look-alike fact
+    p_diverge = [0.9, 0.5, 0.3, 0.95, 0.7, 0.1]
+    probabilities = np.array([[0.0, p, 1.0 - p] for p in p_diverge])
+    reasons = [("quote",)] * 3 + [("number",)] * 2 + [()]
+    labels = ["diverge"] * 4 + ["unrelated"] * 2
+
+    choice = choose_thresholds(probabilities, reasons, labels)
+
+    assert choice.thresholds.diverge_quote == pytest.approx(0.3)
+    assert choice.thresholds.diverge == pytest.approx(0.95)
+    assert verdicts(probabilities, reasons, choice.thresholds) == [
+        "diverge",
+        "diverge",
+        "diverge",
+        "diverge",
+        "unrelated",
+        "unrelated",
+    ]
+
+
+def test_rows_the_comparator_settles_first_are_unrelated() -> None:
+    compared = np.array([False] + [True] * 8)
+
+    judged = verdicts(PROBABILITIES, REASONS, Thresholds(diverge=0.5, agree=0.5), compared)
+
+    assert judged[0] == "unrelated"
+    assert judged[1] == "diverge"
