@@ -1,7 +1,8 @@
 """Word differences between two renderings of a quote that are only ways of writing the same
 words: compounds written apart ("work force" / "workforce"), British and American spelling
-("colour" / "color"), transliterated names ("Sergei" / "Sergey"), contractions ("it's" /
-"it is"), censored words ("f***ing") and a possessive 's.
+("colour" / "color"), transliterated names ("Sergei" / "Sergey", "al-Qaddafi" / "Gadhafi": the
+Arabic article before a name may be left out), contractions ("it's" / "it is"), censored words
+("f***ing") and a possessive 's.
 
 Plural against singular ("pews" / "pew") and every other change of word stay differences.
 """
@@ -32,6 +33,7 @@ _SPELLING_RULES = (
         r"\1\2",
     ),
 )
+_NAME_PARTICLES = frozenset({"al", "el"})
 _SAME_WORDS = (
     frozenset({"gray", "grey"}),
     frozenset({"toward", "towards"}),
@@ -50,7 +52,18 @@ def same_rendering(a: Sequence[str], b: Sequence[str]) -> bool:
         return True
     if "".join(a) == "".join(b):
         return True
+    if _same_words(a, b):
+        return True
+    return _same_words(_without_name_particles(a), _without_name_particles(b))
+
+
+def _same_words(a: Sequence[str], b: Sequence[str]) -> bool:
     return len(a) == len(b) and all(same_word(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _without_name_particles(words: Sequence[str]) -> list[str]:
+    """Without the Arabic article of a name: "al qaddafi" reads as "qaddafi"."""
+    return [word for word in words if word not in _NAME_PARTICLES]
 
 
 def same_word(x: str, y: str) -> bool:

@@ -28,11 +28,11 @@ BUILTIN_FLOORS: dict[str, float] = {
     # 0.222 (TP 1, FP 2, FN 5; rules alone 0.33); one more false alarm gives 0.200; losing the
     # one divergence found gives 0
     "ecb.check.diverge_f1": 0.18,
-    # 0.064 (3/47 agree pairs called agree; rules alone 0.77); one fewer 0.043, two 0.021
-    "basil.check.agree_to_agree": 0.03,
-    # 0.300 (3/10; rules alone 0.90); one fewer gives 0.200, two 0.100
-    "ecb.check.agree_to_agree": 0.15,
-    # 0.568 on 746 pairs; five more wrong give about 0.561
+    # 0.106 (5/47 agree pairs called agree; rules alone 0.77); one fewer 0.085, two 0.064
+    "basil.check.agree_to_agree": 0.07,
+    # 0.400 (4/10; rules alone 0.90); one fewer gives 0.300, two 0.200
+    "ecb.check.agree_to_agree": 0.25,
+    # 0.570 on 746 pairs; five more wrong give about 0.563
     "falke.balanced_accuracy": 0.55,
 }
 BUILTIN_CEILINGS: dict[str, float] = {
@@ -43,8 +43,8 @@ BUILTIN_CEILINGS: dict[str, float] = {
     # false alarms on look-alikes: 0/23 (rules alone 2/23), 1/23 (rules alone 8/23)
     "basil.check.unrelated_to_diverge": 0.05,
     "ecb.check.different_event_to_diverge": 0.09,
-    # false corroboration: 0/23, 0/23
-    "basil.check.unrelated_to_agree": 0.05,
+    # false corroboration: 1/23, 0/23
+    "basil.check.unrelated_to_agree": 0.10,
     "ecb.check.different_event_to_agree": 0.05,
     # a verdict must not depend on the order of the sides (0 everywhere, judge on or off)
     "gold.check.swap_changes": 0,

@@ -38,11 +38,16 @@ _VERDICTS: frozenset[str] = frozenset({"agree", "diverge", "unrelated"})
 Record = Mapping[str, Any]
 
 
+def audit_files(audit_dir: Path = AUDIT_DIR) -> list[Path]:
+    """The tune audit files, in the order they are read."""
+    return sorted(audit_dir.glob("tune-*.jsonl"))
+
+
 def load_audit_pairs(shared: Path, audit_dir: Path = AUDIT_DIR) -> list[GoldPair]:
     """One pair per distinct labelled record of the tune audits, in a fixed order."""
     records = [
         record
-        for path in sorted(audit_dir.glob("tune-*.jsonl"))
+        for path in audit_files(audit_dir)
         for record in read_records(path)
         if record.get("part") == "tune"
     ]

@@ -53,7 +53,8 @@ another sentence of the same article or topic → unrelated). Per corpus: {by_co
 
 Gold *tune* parts (`evaluation/splits.py`; different_event and unrelated_boilerplate →
 unrelated) and the labelled audit records of BASIL *tune* events (`training/audit_pairs.py`:
-the flags and corroborations real check reports raised, labelled by reading): {gold_tune}.
+the flags and corroborations real check reports raised, labelled by reading; files read:
+{audit_files}): {gold_tune}.
 
 ## Features
 
@@ -155,6 +156,7 @@ def render_card(data: Mapping[str, Any], size: int) -> str:
         by_corpus=_inline(training["generated_by_corpus"]),
         generated=_generated_rows(training["generated"]),
         gold_tune=_inline(training["gold_tune"]),
+        audit_files=", ".join(f"`{name}`" for name in training.get("audit_files", [])) or "none",
         features=", ".join(f"`{name}`" for name in data["feature_names"]),
         scores=_score_rows(training["scores"]),
         weights=_top_weights(data),

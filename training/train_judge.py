@@ -29,7 +29,7 @@ import numpy as np
 from comparison.comparator import NOTHING_SHARED_BELOW, UNRELATED_BELOW
 from comparison.pair_features import FEATURE_NAMES
 from comparison.pair_judge import LABELS, Thresholds, judge_from_dict
-from training.audit_pairs import AUDIT_SET, load_audit_pairs
+from training.audit_pairs import AUDIT_SET, audit_files, load_audit_pairs
 from training.card import write_card
 from training.corpora import RawArticle, basil_articles, bbc_articles, reuters_articles
 from training.featurize import FeatureRows, Featurizer
@@ -391,6 +391,7 @@ def _metadata(
         "generated": label_counts(generated),
         "generated_by_corpus": _counts(p.corpus for p in generated),
         "gold_tune": _counts(f"{p.set}:{p.label}" for p in gold if p.part == "tune"),
+        "audit_files": [path.name for path in audit_files()],
         "scores": [
             {
                 "set": row["set"],

@@ -55,6 +55,11 @@ def stretch_words(first: str, second: str) -> tuple[str, str] | None:
             "our members are not going to accept any single cut",
             ("a", "any"),
         ),
+        (
+            "now it looks like al-Qaddafi is going to beat the rebels",
+            "now it looks like Assad is going to beat the rebels",
+            ("al qaddafi", "assad"),
+        ),
     ],
 )
 def test_differing_words_inside_one_quote(
@@ -93,6 +98,11 @@ def test_short_quote_of_function_words_is_not_compared() -> None:
         ("[The union] will not accept the cuts at all", "they will not accept the cuts at all"),
         ("the colour of the new harbour wall", "the color of the new harbor wall"),
         ("I told Sergei the deal was over for good", "I told Sergey the deal was over for good"),
+        (
+            "now it looks like al-Qaddafi is going to beat the rebels",
+            "now it looks like Gadhafi is going to beat the rebels",
+        ),
+        ("we met el-Sisi in Cairo before the vote", "we met Sisi in Cairo before the vote"),
         ("how it affects our work force and our town", "how it affects our workforce and our town"),
         ("it's the best deal we've ever had", "it is the best deal we have ever had"),
         (

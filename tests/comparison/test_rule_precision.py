@@ -1,7 +1,8 @@
 """Differences of form that are no divergence, each beside a near-miss that still is one:
 a compound written closed or open, a name where the other text gives a pronoun, one
 negative word reported on two clauses of the same claim, a bound on a figure worded with
-"not", and "unable to" for "did not"."""
+"not", "unable to" for "did not", and a name with or without its Arabic article inside a
+quote."""
 
 from __future__ import annotations
 
@@ -57,6 +58,14 @@ SAME_FACT += [
 ]
 
 
+SAME_FACT += [
+    (
+        "“Now it looks like al-Qaddafi is going to beat the rebels,” the senator said.",
+        "“Now it looks like Gadhafi is going to beat the rebels,” the senator said.",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     SAME_FACT,
@@ -69,6 +78,7 @@ SAME_FACT += [
         "unable",
         "added-modifier",
         "not-until",
+        "al-name",
     ],
 )
 def test_same_fact_in_other_form_agrees(comparator: ClaimComparator, a: str, b: str) -> None:
@@ -83,6 +93,15 @@ def test_another_word_beside_a_compound_still_counts(comparator: ClaimComparator
         "The firm will cut its work hours by a tenth, the chief executive said on Monday.",
     )
     assert result.reasons
+
+
+def test_another_name_inside_a_quote_still_counts(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "“Now it looks like al-Qaddafi is going to beat the rebels,” the senator said.",
+        "“Now it looks like Assad is going to beat the rebels,” the senator said.",
+    )
+    assert reason_types(result) == {"quote"}
 
 
 def test_another_speakers_name_still_counts(comparator: ClaimComparator) -> None:
