@@ -6,7 +6,6 @@ import functools
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -19,16 +18,13 @@ from crosscheck.service import ConsistencyService, PairComparator, ServiceSettin
 from crosscheck.stored_facts import FactsBackfill, StoredFacts
 from embeddings import (
     PACKAGED_MODEL_NAME,
-    AwaitedEncoder,
     CachingEncoder,
     Encoder,
     EncoderLoadError,
     HashingEncoder,
     IndexSettings,
     SentenceTransformerEncoder,
-    declared_dimension,
     packaged_model_path,
-    sentence_encoder_name,
     set_search_threads,
 )
 from jobs import JobQueue, QueueSettings, QueueUnavailable
@@ -154,31 +150,14 @@ class Registry:
         if self.config.encoder != "minilm":
             raise ResourceUnavailable(f"unknown encoder {self.config.encoder!r}")
         _limit_torch_threads(self.config.torch_threads)
-        path, name = self._model_location()
+        path = self.config.model_path or str(packaged_model_path())
+        name = None if self.config.model_path else PACKAGED_MODEL_NAME
         try:
             encoder = _load_sentence_encoder(path, name, max(1, self.config.encode_threads))
         except EncoderLoadError as error:
             raise ResourceUnavailable(str(error)) from error
         log.info("encoder loaded", extra={"encoder": encoder.name})
         return encoder
-
-    def _model_location(self) -> tuple[str, str | None]:
-        """The sentence-transformers folder to load, and the name to give its encoder."""
-        if self.config.model_path:
-            return self.config.model_path, None
-        return str(packaged_model_path()), PACKAGED_MODEL_NAME
-
-    def _awaited_encoder(self) -> AwaitedEncoder | None:
-        """The configured encoder's name and dimension before its weights are loaded, read
-        from the model's files; None for the hashing encoder (nothing to wait for) and for a
-        model whose files do not declare its dimension."""
-        if self.config.encoder != "minilm":
-            return None
-        path, name = self._model_location()
-        dimension = declared_dimension(path)
-        if dimension is None:
-            return None
-        return AwaitedEncoder(sentence_encoder_name(path, name), dimension)
 
     def _build_comparator(self) -> ClaimComparator:
         from comparison import ClaimComparator
@@ -198,11 +177,7 @@ class Registry:
         return StoredFacts(self.store, self.comparator, facts_version(self.nlp))
 
     def _build_corpus(self) -> Corpus:
-        return self._open_corpus(self.store, self.encoder)
-
-    def _open_corpus(self, store: ArticleStore, encoder: Encoder) -> Corpus:
-        """The corpus over the store, its index made by the factory the config names (builds
-        nothing of the registry's: it may run on another thread while the models load)."""
+        """The corpus over the store, its index made by the factory the config names."""
         config = self.config
         try:
             settings = IndexSettings(
@@ -214,38 +189,7 @@ class Registry:
             raise ResourceUnavailable(f"index settings: {error}") from error
         snapshots = SnapshotPolicy(every_changes=config.index_snapshot_every)
         set_search_threads(config.index_threads)
-        return Corpus(store, encoder, config.index_path, settings, snapshots)
-
-    def _open_corpus_while_models_load(self) -> tuple[Corpus, PairComparator, Encoder]:
-        """The corpus, the comparator and the encoder. When the encoder's name and dimension
-        are known before its weights are, the corpus opens (its index snapshot loaded and the
-        index log replayed) on a thread of its own while the models load on this one; it is
-        opened again with the loaded encoder if that one is not what its files declared."""
-        awaited = None if "corpus" in self._built else self._awaited_encoder()
-        if awaited is None:
-            comparator: PairComparator = self.comparator
-            return self.corpus, comparator, self.encoder
-        store = self.store
-        opening = _in_background(lambda: self._open_corpus(store, awaited), "corpus-open")
-        try:
-            comparator, encoder = self.comparator, self.encoder
-        except BaseException as error:
-            awaited.failed(error)
-            raise
-        awaited.arrived(encoder)
-        corpus = opening.result()
-        if not awaited.matches(encoder):
-            log.warning(
-                "the encoder is %s of dimension %d, its files declared %s of dimension %d: "
-                "opening the vector index again",
-                encoder.name,
-                encoder.dimension,
-                awaited.name,
-                awaited.dimension,
-            )
-            corpus = self._open_corpus(store, encoder)
-        self._built["corpus"] = corpus
-        return corpus, comparator, encoder
+        return Corpus(self.store, self.encoder, config.index_path, settings, snapshots)
 
     def _build_service(self) -> ConsistencyService:
         from claims import extract_article
@@ -253,11 +197,11 @@ class Registry:
         settings = ServiceSettings(
             similarity_floor=self.config.similarity_floor, max_claims=self.config.max_claims
         )
-        corpus, comparator, encoder = self._open_corpus_while_models_load()
+        comparator: PairComparator = self.comparator
         service = ConsistencyService(
             self.store,
-            corpus,
-            encoder,
+            self.corpus,
+            self.encoder,
             comparator,
             extract_article,
             settings,
@@ -300,21 +244,6 @@ def _load_pair_judge(setting: str) -> PairJudge | None:
         return load_pair_judge(None if setting == "packaged" else Path(setting))
     except PairJudgeLoadError as error:
         raise ResourceUnavailable(str(error)) from error
-
-
-def _in_background(work: Callable[[], T], name: str) -> Future[T]:
-    """``work`` run on a daemon thread, so that a process failing to start does not wait
-    for it to exit."""
-    done: Future[T] = Future()
-
-    def run() -> None:
-        try:
-            done.set_result(work())
-        except BaseException as error:
-            done.set_exception(error)
-
-    threading.Thread(target=run, name=name, daemon=True).start()
-    return done
 
 
 def _limit_torch_threads(threads: int) -> None:

@@ -3,15 +3,12 @@
 from embeddings.cache import CachingEncoder, vectors_in_order
 from embeddings.encoder import (
     PACKAGED_MODEL_NAME,
-    AwaitedEncoder,
     Encoder,
     EncoderLoadError,
     HashingEncoder,
     SentenceTransformerEncoder,
     Vectors,
-    declared_dimension,
     packaged_model_path,
-    sentence_encoder_name,
 )
 from embeddings.factory import build_index, empty_index, load_index
 from embeddings.index import ClaimIndex, Hit
@@ -22,7 +19,6 @@ from embeddings.tiered import FaissClaimIndex
 __all__ = [
     "KINDS",
     "PACKAGED_MODEL_NAME",
-    "AwaitedEncoder",
     "CachingEncoder",
     "ClaimIndex",
     "Encoder",
@@ -36,12 +32,10 @@ __all__ = [
     "SnapshotUnreadable",
     "Vectors",
     "build_index",
-    "declared_dimension",
     "empty_index",
     "load_index",
     "packaged_model_path",
     "remove_stale_partials",
-    "sentence_encoder_name",
     "set_search_threads",
     "vectors_in_order",
 ]

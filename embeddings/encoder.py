@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import json
 import math
 import os
 import re
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Protocol
 
@@ -96,7 +95,7 @@ class SentenceTransformerEncoder:
             self._model = SentenceTransformer(str(path), device=device, local_files_only=True)
         except (OSError, ValueError) as error:
             raise EncoderLoadError(f"cannot load model at {path}: {error}") from error
-        self._name = sentence_encoder_name(path, name)
+        self._name = name or f"sentence-transformers:{path.resolve()}"
         self._dimension = int(self._model.get_embedding_dimension() or 0)
         self._batch_size = batch_size
         self._threads = max(1, threads)
@@ -139,78 +138,6 @@ class SentenceTransformerEncoder:
             show_progress_bar=False,
         )
         return normalise_rows(vectors)
-
-
-def sentence_encoder_name(model_path: str | Path, name: str | None = None) -> str:
-    """The name a :class:`SentenceTransformerEncoder` of ``model_path`` goes by."""
-    return name or f"sentence-transformers:{Path(model_path).resolve()}"
-
-
-def declared_dimension(model_path: str | Path) -> int | None:
-    """The dimension of the vectors of the sentence-transformers model at ``model_path`` as
-    its files declare it, read without loading the model: that of its last Dense or Pooling
-    module (a Normalize after them keeps it); None for any other layout or unreadable files."""
-    folder = Path(model_path)
-    try:
-        modules = json.loads((folder / "modules.json").read_text(encoding="utf-8"))
-        for module in reversed(modules):
-            kind = str(module["type"]).rsplit(".", 1)[-1]
-            if kind == "Normalize":
-                continue
-            if kind not in ("Dense", "Pooling"):
-                return None
-            config = json.loads((folder / module["path"] / "config.json").read_text("utf-8"))
-            return int(config["out_features"]) if kind == "Dense" else _pooling_dimension(config)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return None
-
-
-def _pooling_dimension(config: dict[str, object]) -> int:
-    """Token width times the number of pooling modes concatenated (``pooling_mode``, or the
-    older ``pooling_mode_*`` flags, mean pooling when none is set)."""
-    width = config.get("embedding_dimension", config.get("word_embedding_dimension"))
-    mode = config.get("pooling_mode")
-    if isinstance(mode, str):
-        modes = 1
-    elif isinstance(mode, list):
-        modes = len(mode)
-    else:
-        modes = sum(bool(on) for key, on in config.items() if key.startswith("pooling_mode_"))
-    return int(str(width)) * max(1, modes)
-
-
-class AwaitedEncoder:
-    """Stands for an encoder still loading elsewhere, whose name and dimension are known
-    before its weights are: work that needs only those (opening the claim index) can run
-    while the model loads. ``encode`` waits for the encoder handed to :meth:`arrived`."""
-
-    def __init__(self, name: str, dimension: int):
-        self._name = name
-        self._dimension = dimension
-        self._encoder: Future[Encoder] = Future()
-
-    @property
-    def name(self) -> str:
-        return self._name
-
-    @property
-    def dimension(self) -> int:
-        return self._dimension
-
-    def matches(self, encoder: Encoder) -> bool:
-        return (encoder.name, encoder.dimension) == (self._name, self._dimension)
-
-    def arrived(self, encoder: Encoder) -> None:
-        """The loaded encoder, which ``encode`` uses from now on (matching or not)."""
-        self._encoder.set_result(encoder)
-
-    def failed(self, error: BaseException) -> None:
-        """The encoder will not come: a waiting ``encode`` raises ``error``."""
-        self._encoder.set_exception(error)
-
-    def encode(self, texts: Sequence[str]) -> Vectors:
-        return self._encoder.result().encode(texts)
 
 
 _TOKEN = re.compile(r"[a-z0-9]+")

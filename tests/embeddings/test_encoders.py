@@ -1,19 +1,11 @@
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from embeddings import (
-    AwaitedEncoder,
-    EncoderLoadError,
-    HashingEncoder,
-    SentenceTransformerEncoder,
-    declared_dimension,
-    packaged_model_path,
-)
+from embeddings import EncoderLoadError, HashingEncoder, SentenceTransformerEncoder
 from embeddings.encoder import length_chunks
 
 
@@ -111,49 +103,3 @@ def test_length_chunks_group_texts_of_similar_length_longest_first() -> None:
     assert chunks == [[3, 1], [5, 6], [2, 7], [4, 0]]
     assert length_chunks(lengths, threads=1, batch_size=3) == [[3, 1, 5], [6, 2, 7], [4, 0]]
     assert length_chunks([9], threads=4, batch_size=64) == [[0]]
-
-
-def test_the_declared_dimension_is_the_loaded_models(tmp_path: Path) -> None:
-    from sentence_transformers import SentenceTransformer, models
-
-    (tmp_path / "pooled").mkdir()
-    pooled = tiny_model(tmp_path / "pooled")
-    assert declared_dimension(pooled) == SentenceTransformerEncoder(pooled).dimension == 16
-    both = tmp_path / "both"
-    pooling = models.Pooling(16, pooling_mode=("mean", "max"))
-    dense = models.Dense(32, 8)
-    for modules in ([pooling], [pooling, dense], [pooling, dense, models.Normalize()]):
-        transformer = models.Transformer(str(tmp_path / "pooled" / "bert"))
-        SentenceTransformer(modules=[transformer, *modules]).save(str(both))
-        assert declared_dimension(both) == SentenceTransformerEncoder(both).dimension
-
-
-def test_the_packaged_model_declares_its_dimension_in_its_files() -> None:
-    assert declared_dimension(packaged_model_path()) == 384
-
-
-def test_a_folder_without_module_configs_declares_no_dimension(tmp_path: Path) -> None:
-    assert declared_dimension(tmp_path) is None
-    (tmp_path / "modules.json").write_text('[{"path": "", "type": "custom.Module"}]')
-    (tmp_path / "config.json").write_text("{}")
-    assert declared_dimension(tmp_path) is None
-
-
-def test_an_awaited_encoder_encodes_once_its_encoder_arrived() -> None:
-    encoder = HashingEncoder(dimension=8)
-    awaited = AwaitedEncoder(encoder.name, 8)
-    encoded: list[np.ndarray] = []
-    waiting = threading.Thread(target=lambda: encoded.append(awaited.encode(["rain"])))
-    waiting.start()
-    assert (awaited.name, awaited.dimension) == ("hashing-8", 8)
-    awaited.arrived(encoder)
-    waiting.join(timeout=60)
-    assert np.allclose(encoded[0], encoder.encode(["rain"]))
-    assert awaited.matches(encoder) and not awaited.matches(HashingEncoder(dimension=16))
-
-
-def test_an_awaited_encoder_that_never_comes_fails_the_encode() -> None:
-    awaited = AwaitedEncoder("hashing-8", 8)
-    awaited.failed(EncoderLoadError("weights missing"))
-    with pytest.raises(EncoderLoadError, match="weights missing"):
-        awaited.encode(["rain"])
