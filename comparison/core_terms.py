@@ -10,17 +10,14 @@ stored parse (``ClaimFacts.tokens``); nothing here parses.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from facts.lexicon import SPEECH_VERBS
 from facts.model import ClaimFacts, TokenInfo
+from facts.verb_forms import is_speech_verb
 
 _CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "acomp", "agent"})
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp"})
 _MAX_HOPS = 3
-# The stored parse keeps only the surface form of function words ("said", "told"), so a
-# reporting verb is also recognised from its inflected form.
-_IRREGULAR_FORMS = frozenset({"said", "told", "wrote", "written"})
-_SUFFIXES = ("ing", "ed", "es", "s", "d")
 
 
 def main_predicate(tokens: Sequence[TokenInfo]) -> int | None:
@@ -36,25 +33,25 @@ def main_predicate(tokens: Sequence[TokenInfo]) -> int | None:
     return root
 
 
-def core_lemmas(facts: ClaimFacts) -> frozenset[str]:
-    """Comparable lemmas (as in ``content_lemmas``) of the main predicate and of its core
-    arguments' heads; function words left out."""
+@dataclass(frozen=True, slots=True)
+class CoreStatement:
+    predicate: str  # the main predicate's lemma as stored ("" when the claim has none)
+    lemmas: frozenset[str]  # comparable lemmas (as in ``content_lemmas``) of it and its core
+    # arguments' heads, function words left out
+
+
+def core_statement(facts: ClaimFacts) -> CoreStatement:
     tokens = facts.tokens
     predicate = main_predicate(tokens)
     if predicate is None:
-        return frozenset()
+        return CoreStatement("", frozenset())
     members = [predicate, *_children(tokens, predicate, _CORE_DEPS)]
-    return frozenset(tokens[i].lemma for i in members if tokens[i].is_content)
+    lemmas = frozenset(tokens[i].lemma for i in members if tokens[i].is_content)
+    return CoreStatement(tokens[predicate].lemma, lemmas)
 
 
 def _reports_speech(token: TokenInfo) -> bool:
-    word = token.text.lower()
-    if token.pos not in ("VERB", "AUX"):
-        return False
-    if token.lemma in SPEECH_VERBS or word in SPEECH_VERBS or word in _IRREGULAR_FORMS:
-        return True
-    stems = (word[: -len(suffix)] for suffix in _SUFFIXES if word.endswith(suffix))
-    return any(stem in SPEECH_VERBS or stem + "e" in SPEECH_VERBS for stem in stems)
+    return token.pos in ("VERB", "AUX") and is_speech_verb(token.text)
 
 
 def _children(tokens: Sequence[TokenInfo], head: int, deps: frozenset[str]) -> list[int]:

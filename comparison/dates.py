@@ -7,8 +7,8 @@ from datetime import date
 from comparison.calendar_days import calendar_compatible, calendar_span
 from comparison.findings import quoted, reason
 from comparison.model import Reason
-from facts.lexicon import SPEECH_VERBS
 from facts.model import ClaimFacts, DateFact
+from facts.verb_forms import is_speech_verb
 
 _WINDOW_SLACK_DAYS = 2
 
@@ -43,7 +43,9 @@ def is_report_date(facts: ClaimFacts, fact: DateFact) -> bool:
     """A day the statement was made ("said Monday"), not when the reported event happens."""
     if fact.precision != "day" or fact.deadline:
         return False
-    return head_lemma(facts, fact.head) in SPEECH_VERBS
+    if not 0 <= fact.head < len(facts.tokens):
+        return False
+    return is_speech_verb(facts.tokens[fact.head].text)  # "said" keeps no lemma when stored
 
 
 def _aligned(da: DateFact, a: ClaimFacts, db: DateFact, b: ClaimFacts) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 import numpy as np
 import numpy.typing as npt
 
-from comparison.core_terms import core_lemmas, main_predicate
+from comparison.core_terms import core_statement
 from comparison.events import different_events
 from comparison.model import REASON_TYPES, Reason
 from comparison.overlap import facts_overlap
@@ -215,19 +215,14 @@ _ARC_NAMES = ("arcs_shared", "arcs_jaccard", "arcs_overlap")
 
 def _core_features(a: ClaimFacts, b: ClaimFacts) -> tuple[float, ...]:
     """How much of each claim's main statement (predicate, subject, object) the other holds."""
-    core_a, core_b = core_lemmas(a), core_lemmas(b)
+    core_a, core_b = core_statement(a), core_statement(b)
     return (
         *_min_max(
-            _ratio(len(core_a & b.content_lemmas), len(core_a)),
-            _ratio(len(core_b & a.content_lemmas), len(core_b)),
+            _ratio(len(core_a.lemmas & b.content_lemmas), len(core_a.lemmas)),
+            _ratio(len(core_b.lemmas & a.content_lemmas), len(core_b.lemmas)),
         ),
-        float(_predicate_in(a, b) + _predicate_in(b, a)),
+        float((core_a.predicate in b.content_lemmas) + (core_b.predicate in a.content_lemmas)),
     )
-
-
-def _predicate_in(facts: ClaimFacts, other: ClaimFacts) -> bool:
-    index = main_predicate(facts.tokens)
-    return index is not None and facts.tokens[index].lemma in other.content_lemmas
 
 
 _CORE_NAMES = ("core_shared_min", "core_shared_max", "predicates_shared")

@@ -6,17 +6,11 @@ from __future__ import annotations
 
 from facts.lexicon import SPEECH_VERBS
 from facts.model import ClaimFacts, ModalityFact, TokenInfo
+from facts.verb_forms import past_and_ing_forms
 
 _REPORTING_VERBS = SPEECH_VERBS | frozenset(
     {"promise", "vow", "pledge", "assure", "think", "believe", "know", "signal", "indicate"}
 )
-_IRREGULAR_PAST = {
-    "say": ("said",),
-    "tell": ("told",),
-    "write": ("wrote", "written"),
-    "think": ("thought",),
-    "know": ("knew", "known"),
-}
 _CLAUSE_LINKS = frozenset({"ccomp", "conj", "xcomp", "advcl"})
 _MAX_STEPS = 3
 
@@ -44,25 +38,8 @@ def _reports_in_past(token: TokenInfo) -> bool:
     return token.pos == "VERB" and token.text.lower() in _PAST_AND_ING_FORMS
 
 
-def _past_and_ing_forms(verb: str) -> set[str]:
-    """The lemmatiser cannot be trusted with "told", so the forms are listed instead."""
-    if verb in _IRREGULAR_PAST:
-        return {*_IRREGULAR_PAST[verb], _ing(verb)}
-    if verb.endswith("e"):
-        return {verb + "d", verb[:-1] + "ing"}
-    if verb.endswith("y") and verb[-2] not in "aeiou":
-        return {verb[:-1] + "ied", verb + "ing"}
-    if verb.endswith("it"):  # admit, commit
-        return {verb + "ted", verb + "ting"}
-    return {verb + "ed", verb + "ing"}
-
-
-def _ing(verb: str) -> str:
-    return verb[:-1] + "ing" if verb.endswith("e") else verb + "ing"
-
-
 _PAST_AND_ING_FORMS = frozenset(
-    form for verb in _REPORTING_VERBS for form in _past_and_ing_forms(verb)
+    form for verb in _REPORTING_VERBS for form in past_and_ing_forms(verb)
 )
 
 

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from comparison.core_terms import core_lemmas, main_predicate
+from comparison.core_terms import core_statement, main_predicate
 from comparison.pair_features import FEATURE_NAMES, pair_features
 from facts import ClaimFacts, parse_claim
 
@@ -35,7 +35,8 @@ def core_shares(nlp: Language, a: str, b: str) -> tuple[float, float, float]:
 
 def test_plain_clause_gives_its_verb_subject_and_object(nlp: Language) -> None:
     parsed = facts(nlp, "The city council approved the new budget on Tuesday in Denver.")
-    assert core_lemmas(parsed) == {"council", "approve", "budget"}
+    assert core_statement(parsed).lemmas == {"council", "approve", "budget"}
+    assert core_statement(parsed).predicate == "approve"
 
 
 @pytest.mark.parametrize(

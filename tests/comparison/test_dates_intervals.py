@@ -162,3 +162,29 @@ def test_without_article_dates_months_and_days_still_compare(
 ) -> None:
     result = compare(comparator, a, b, None, None)
     assert ("date" in reason_types(result)) is diverges
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "The council closed the depot, the mayor said Monday.",
+        "The mayor told reporters Monday that the council closed the depot.",
+    ],
+)
+def test_the_day_a_statement_was_made_is_not_the_day_of_the_event(
+    comparator: ClaimComparator, statement: str
+) -> None:
+    event = "The council closed the depot on Friday, the mayor said."
+    result = compare(comparator, statement, event, date(2024, 3, 8), date(2024, 3, 8))
+    assert "date" not in reason_types(result)
+
+
+def test_two_days_of_the_event_are_compared(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "The council closed the depot on Monday, the mayor said.",
+        "The council closed the depot on Friday, the mayor said.",
+        date(2024, 3, 8),
+        date(2024, 3, 8),
+    )
+    assert "date" in reason_types(result)
