@@ -2,7 +2,8 @@
 words: compounds written apart ("work force" / "workforce"), British and American spelling
 ("colour" / "color"), transliterated names ("Sergei" / "Sergey", "al-Qaddafi" / "Gadhafi": the
 Arabic article before a name may be left out), contractions ("it's" / "it is"), censored words
-("f***ing") and a possessive 's.
+("f***ing"), a possessive 's, and a title written out or abbreviated in house style ("Sen. Reid"
+/ "Senator Reid").
 
 Plural against singular ("pews" / "pew") and every other change of word stay differences.
 """
@@ -42,6 +43,26 @@ _SAME_WORDS = (
     frozenset({"amid", "amidst"}),
     frozenset({"among", "amongst"}),
 )
+# House styles abbreviate a title before a name even inside quotation marks (AP: "Sen.").
+_TITLE_ABBREVIATIONS = {
+    "sen": "senator",
+    "sens": "senators",
+    "rep": "representative",
+    "reps": "representatives",
+    "gov": "governor",
+    "lt": "lieutenant",
+    "gen": "general",
+    "col": "colonel",
+    "maj": "major",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "cmdr": "commander",
+    "supt": "superintendent",
+    "atty": "attorney",
+    "dr": "doctor",
+    "prof": "professor",
+}
 
 
 def same_rendering(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -72,6 +93,8 @@ def same_word(x: str, y: str) -> bool:
     if any({x, y} <= group for group in _SAME_WORDS):
         return True
     if _censored(x, y) or _censored(y, x) or same_name_word(x, y):
+        return True
+    if _TITLE_ABBREVIATIONS.get(x) == y or _TITLE_ABBREVIATIONS.get(y) == x:
         return True
     return _american(x) == _american(y)
 

@@ -5,7 +5,9 @@ other text names alone. "Sergey" where the other says "Sergei": another spelling
 "Bosnian striker" where the other says "Bosnia striker": the same word in another form. "PM"
 where the other says "prime minister": its initials. "workforce" where the other says "work
 force": one compound written closed or open. "Braley said" where the other says "he said": a
-name where the other gives a pronoun. None of them changes who or what the claim is about.
+name where the other gives a pronoun. "added" where the other says "said" of a quotation both
+render word for word: the reporting frame (``comparison.reporting_frame``). None of them changes
+who or what the claim is about.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import itertools
 
 from comparison.pronouns import names_a_pronoun_subject
+from comparison.reporting_frame import frames_same_quotes
 from comparison.verbatim import contains_run, words_of
 from facts.model import ClaimFacts, TokenInfo
 from facts.names import TITLES, fold, same_name_word
@@ -31,6 +34,7 @@ def adds_nothing(token: TokenInfo, short: ClaimFacts, long_: ClaimFacts) -> bool
         or is_initialism(token.text, long_)
         or _rejoins_a_compound(token, short, long_)
         or _names_a_pronoun(token, short, long_)
+        or frames_same_quotes(token, short, long_)
     )
 
 

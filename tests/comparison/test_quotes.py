@@ -179,6 +179,32 @@ def test_joined_words_and_markers_count_as_the_same_rendering() -> None:
     assert not same_rendering(("four",), ("for",))
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Sen. Alvarez asked for the vote", "Senator Alvarez asked for the vote"),
+        ("Gov. Hale and Lt. Gov. Brandt sign", "Governor Hale and Lieutenant Gov. Brandt sign"),
+        ("we thank Gen. Okafor for his service", "we thank General Okafor for his service"),
+    ],
+)
+def test_title_abbreviated_in_house_style_is_the_same_rendering(first: str, second: str) -> None:
+    assert stretch_words(first, second) is None
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("Sen. Alvarez asked for a vote", "Rep. Alvarez asked for a vote", ("sen", "rep")),
+        ("we thank Gen. Okafor for it", "we thank Col. Okafor for it", ("gen", "col")),
+        ("the senator asked for a vote", "the governor asked for a vote", ("senator", "governor")),
+    ],
+)
+def test_another_title_is_still_a_different_word(
+    first: str, second: str, expected: tuple[str, str]
+) -> None:
+    assert stretch_words(first, second) == expected
+
+
 def test_quote_diverges_with_spans_on_the_differing_words(comparator: ClaimComparator) -> None:
     result = compare(
         comparator,
