@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import gc
 import logging
 import os
 
@@ -41,7 +42,18 @@ class CrosscheckServer(BaseApplication):
         app = create_app(self._config)
         announce(app)
         atexit.register(app.extensions[EXTENSION_KEY].close)
+        keep_out_of_collections()
         return app
+
+
+def keep_out_of_collections() -> None:
+    """Move every object alive now (the models, the parser, the index: loaded for the life of
+    the process) out of the garbage collector's reach. A full collection otherwise walks
+    them all, about 540,000 objects and 250 ms of CPU holding the GIL, every few dozen
+    checks; frozen, it walks only what the checks made. The garbage of the load is
+    collected first."""
+    gc.collect()
+    gc.freeze()
 
 
 def announce(app: Flask) -> None:
