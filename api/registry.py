@@ -177,7 +177,12 @@ class Registry:
         return StoredFacts(self.store, self.comparator, facts_version(self.nlp))
 
     def _build_corpus(self) -> Corpus:
-        """The corpus over the store, its index made by the factory the config names."""
+        return self._open_corpus()
+
+    def _open_corpus(self, defer_background: bool = False) -> Corpus:
+        """The corpus over the store, its index made by the factory the config names; with
+        ``defer_background``, the merge its start-up replay makes due (and a snapshot that
+        falls due) wait for its ``start_background_work``."""
         config = self.config
         try:
             settings = IndexSettings(
@@ -189,7 +194,9 @@ class Registry:
             raise ResourceUnavailable(f"index settings: {error}") from error
         snapshots = SnapshotPolicy(every_changes=config.index_snapshot_every)
         set_search_threads(config.index_threads)
-        return Corpus(self.store, self.encoder, config.index_path, settings, snapshots)
+        return Corpus(
+            self.store, self.encoder, config.index_path, settings, snapshots, defer_background
+        )
 
     def _build_service(self) -> ConsistencyService:
         from claims import extract_article
@@ -198,9 +205,10 @@ class Registry:
             similarity_floor=self.config.similarity_floor, max_claims=self.config.max_claims
         )
         comparator: PairComparator = self.comparator
+        corpus = self._once("corpus", lambda: self._open_corpus(defer_background=True))
         service = ConsistencyService(
             self.store,
-            self.corpus,
+            corpus,
             self.encoder,
             comparator,
             extract_article,
@@ -211,6 +219,9 @@ class Registry:
             backfill = FactsBackfill(self.stored_facts, service.activity)
             backfill.start()
             self._built["facts_backfill"] = backfill
+        # Ready to serve: the merge the start-up replay made due may run now. Started during
+        # the replay, it ran beside the rest of the start (at 1M claims, after kill -9).
+        corpus.start_background_work()
         return service
 
 

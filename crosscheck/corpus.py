@@ -8,6 +8,11 @@ still needed were compacted away). Snapshots are written in the background every
 ``SnapshotPolicy.every_changes`` log entries or ``every_seconds``, after bulk loads, and at
 a clean shutdown, so a restart after a crash replays at most that much of the log.
 
+A process starting up can open the corpus with ``defer_background``: the merge that the log
+replay makes due, and a snapshot that falls due, then wait for
+:meth:`Corpus.start_background_work` (called once the process is ready to serve), so that
+they do not compete with the rest of its start.
+
 A rebuild is written as a snapshot before the index is used, under a lock on a file beside
 the snapshot: of several processes starting together (gunicorn's workers) one builds and the
 others wait, then load what it wrote, and a crash after a rebuild does not rebuild again.
@@ -63,6 +68,7 @@ class Corpus:
         index_path: Path | None,
         settings: IndexSettings | None = None,
         snapshots: SnapshotPolicy | None = None,
+        defer_background: bool = False,
     ):
         self._store = store
         self._encoder = encoder
@@ -72,6 +78,8 @@ class Corpus:
         self._lock = threading.RLock()
         self._snapshot_lock = threading.Lock()
         self._snapshot_thread: threading.Thread | None = None
+        self._background_held = defer_background
+        self._snapshot_wanted = False
         self.rebuilds = 0
         """How many times this corpus built its index from the stored vectors."""
         self._ensure_vectors_match_encoder()
@@ -98,6 +106,13 @@ class Corpus:
         """
         self.sync()
         return self._index.search(vectors, k)
+
+    def count(self) -> int:
+        """How many claims a search covers, the log caught up with first: the stored claims,
+        counted without a scan of the store's claims (a tenth of a second at a million
+        claims on an idle machine, seconds on a busy one)."""
+        self.sync()
+        return len(self._index)
 
     def sync(self) -> None:
         """Apply store writes (from this or another process) that the index has not seen."""
@@ -166,8 +181,12 @@ class Corpus:
         log.info("index snapshot written at log position %d", sequence)
 
     def snapshot_soon(self) -> None:
-        """Write a snapshot in the background (after a bulk load, or when one is due)."""
+        """Write a snapshot in the background (after a bulk load, or when one is due); with
+        background work deferred, once :meth:`start_background_work` is called."""
         if self._index_path is None:
+            return
+        if self._background_held:
+            self._snapshot_wanted = True
             return
         running = self._snapshot_thread
         if running is not None and running.is_alive():
@@ -176,6 +195,24 @@ class Corpus:
             target=self._save_logging_errors, name="index-snapshot", daemon=True
         )
         self._snapshot_thread.start()
+
+    @property
+    def background_held(self) -> bool:
+        """Whether index merges and background snapshots wait for
+        :meth:`start_background_work`."""
+        return self._background_held
+
+    def start_background_work(self) -> None:
+        """End the hold of ``defer_background``: the index merges now if the start-up replay
+        filled its delta, and a snapshot that fell due meanwhile is written."""
+        with self._lock:
+            if not self._background_held:
+                return
+            self._background_held = False
+            wanted, self._snapshot_wanted = self._snapshot_wanted, False
+            self._index.release_compactions()
+        if wanted or self._snapshot_due():
+            self.snapshot_soon()
 
     def close(self) -> None:
         """Wait for background work, then write a last snapshot."""
@@ -238,7 +275,7 @@ class Corpus:
         if self._index_path is None or not self._index_path.is_file():
             return None
         try:
-            index, meta = load_index(self._index_path, self._settings)
+            index, meta = load_index(self._index_path, self._settings, self._background_held)
         except SnapshotUnreadable as error:
             log.warning("index snapshot unreadable, rebuilding: %s", error)
             return None
@@ -266,6 +303,8 @@ class Corpus:
         if not keys:
             vectors = np.zeros((0, self._encoder.dimension), dtype=np.float32)
         index = build_index(keys, vectors, self._settings)
+        if self._background_held:
+            index.hold_compactions()
         log.info("vector index built from the store: %d claims, %s", len(keys), index.kind)
         return index, sequence
 

@@ -22,7 +22,10 @@ def build_index(ids: Sequence[int], vectors: Vectors, settings: IndexSettings) -
     return FaissClaimIndex.build(ids, vectors, settings)
 
 
-def load_index(path: Path, settings: IndexSettings) -> tuple[ClaimIndex, dict[str, Any]]:
-    """The index snapshot at ``path`` and its metadata; raises SnapshotUnreadable."""
+def load_index(
+    path: Path, settings: IndexSettings, compactions_held: bool = False
+) -> tuple[ClaimIndex, dict[str, Any]]:
+    """The index snapshot at ``path`` and its metadata; raises SnapshotUnreadable. With
+    ``compactions_held`` the index starts no merge until its ``release_compactions``."""
     snapshot, meta = read_snapshot(path)
-    return FaissClaimIndex.from_snapshot(snapshot, settings), meta
+    return FaissClaimIndex.from_snapshot(snapshot, settings, compactions_held), meta

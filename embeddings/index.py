@@ -38,6 +38,15 @@ class ClaimIndex(Protocol):
 
     def search(self, vectors: Vectors, k: int) -> list[list[Hit]]: ...
 
+    def hold_compactions(self) -> None:
+        """Start no background merge of added or removed claims until
+        :meth:`release_compactions` (searches and writes go on as usual)."""
+        ...
+
+    def release_compactions(self) -> None:
+        """Merge in the background again when due, now if it became due while held."""
+        ...
+
     def snapshot(self) -> IndexSnapshot:
         """A frozen copy of the contents, cheap to take, to be written at leisure."""
         ...

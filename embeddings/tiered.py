@@ -104,6 +104,7 @@ class FaissClaimIndex:
         self._compaction_lock = threading.Lock()
         self._removed_during_compaction: set[int] | None = None
         self._compactor: threading.Thread | None = None
+        self._compactions_held = False
         self.compactions = 0
         """How many compactions this index has swapped in."""
         self._generation = _generation(
@@ -128,9 +129,16 @@ class FaissClaimIndex:
 
     @classmethod
     def from_snapshot(
-        cls, snapshot: IndexSnapshot, settings: IndexSettings | None = None
+        cls,
+        snapshot: IndexSnapshot,
+        settings: IndexSettings | None = None,
+        compactions_held: bool = False,
     ) -> FaissClaimIndex:
+        """The index of a snapshot; with ``compactions_held``, its delta (however large) and
+        the claims added next wait in the delta until :meth:`release_compactions`."""
         index = cls(snapshot.base.d, settings)
+        if compactions_held:
+            index.hold_compactions()
         dead = frozenset(int(key) for key in snapshot.dead)
         base = _Base(snapshot.base, snapshot.base_keys, snapshot.rerank)
         index._publish_base(base, dead, index._delta(), 0)
@@ -276,13 +284,30 @@ class FaissClaimIndex:
                 self.compactions += 1
         log.info("claim index compacted: %d claims, %s", len(self), self.kind)
 
+    def hold_compactions(self) -> None:
+        """Start no compaction until :meth:`release_compactions`: claims added meanwhile stay
+        in the exact delta (searched as usual). A process starting up holds them while it
+        replays the index log, until it is ready to serve, so a merge does not compete with
+        the rest of its start."""
+        self._compactions_held = True
+
+    def release_compactions(self) -> None:
+        """Compact again when due, starting now if the delta filled while compactions were
+        held."""
+        self._compactions_held = False
+        self._compact_when_due()
+
+    @property
+    def compactions_held(self) -> bool:
+        return self._compactions_held
+
     def wait_for_compaction(self) -> None:
         compactor = self._compactor
         if compactor is not None:
             compactor.join()
 
     def _compact_when_due(self) -> None:
-        if not self.compaction_due() or self._compaction_lock.locked():
+        if self._compactions_held or not self.compaction_due() or self._compaction_lock.locked():
             return
         if not self._settings.background:
             self.compact()
@@ -302,7 +327,7 @@ class FaissClaimIndex:
             for _ in range(_FOLLOW_UP_COMPACTIONS):
                 # Writes during the merge may have filled the delta again; no later write
                 # need come to trigger the next merge (a snapshot would keep the big delta).
-                if not self.compaction_due():
+                if self._compactions_held or not self.compaction_due():
                     break
                 self.compact()
         except (RuntimeError, MemoryError, ValueError) as error:

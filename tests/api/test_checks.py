@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from flask.testing import FlaskClient
 
 
@@ -204,3 +205,28 @@ def test_a_date_divergence_with_a_match_closer_to_another_claim_is_not_flagged(
     assert from_governor["similarity"] < from_mayor["similarity"]
     assert from_governor["verdict"] == "unrelated"
     assert governor["status"] != "contested"
+
+
+def test_health_once_loaded_counts_claims_from_the_index_in_step_with_the_store(
+    indexed: FlaskClient, monkeypatch
+) -> None:
+    from claims.model import Claim
+    from storage import ArticleRecord
+
+    registry = indexed.application.extensions["crosscheck"]
+    store = registry.store
+    before = store.count_claims()
+    text = "A bridge on the southern road reopened after repairs."
+    encoder = registry.encoder
+    store.save_article(  # as another process would: only the index log tells this one
+        ArticleRecord("elsewhere", "Outlet", text),
+        [Claim(text, 0, len(text))],
+        encoder.encode([text]),
+    )
+    stored = store.count_claims()
+    monkeypatch.setattr(store, "count_claims", lambda: pytest.fail("counted in the store"))
+
+    body = indexed.get("/v1/health").get_json()
+
+    assert body["models_loaded"] is True
+    assert body["claims"] == stored == before + 1

@@ -270,3 +270,41 @@ def test_a_delta_filled_again_during_a_background_merge_is_merged_next(
     assert index.snapshot().delta_keys.size == 0
     assert len(index) == 250
     assert index.search(vectors[200:201], 1)[0][0] == (200, pytest.approx(1.0, abs=1e-5))
+
+
+def test_held_compactions_leave_a_full_delta_searched_until_released() -> None:
+    vectors = clustered(300)
+    index = FaissClaimIndex(DIMENSION, IndexSettings(kind="flat", delta_limit=100))
+    index.hold_compactions()
+    index.add(range(250), vectors[:250])  # more than delta_limit
+    index.remove([3])
+    assert index.compactions_held
+    assert index.compactions == 0
+    assert index.snapshot().delta_keys.size == 249
+    assert index.search(vectors[200:201], 1)[0][0] == (200, pytest.approx(1.0, abs=1e-5))
+    index.release_compactions()  # due already: merges now, in the background
+    index.wait_for_compaction()
+    assert not index.compactions_held
+    assert index.compactions == 1
+    assert index.snapshot().delta_keys.size == 0
+    assert len(index) == 249
+    assert index.search(vectors[200:201], 1)[0][0] == (200, pytest.approx(1.0, abs=1e-5))
+
+
+def test_a_snapshot_with_a_full_delta_loads_without_merging_when_held(tmp_path: Path) -> None:
+    vectors = clustered(300)
+    settings = IndexSettings(kind="flat", delta_limit=100, background=False)
+    written = FaissClaimIndex(DIMENSION, IndexSettings(kind="flat", delta_limit=1000))
+    written.add(range(250), vectors[:250])
+    path = tmp_path / "claims-index.npz"
+    written.snapshot().write(path, {})
+    held, _ = load_index(path, settings, compactions_held=True)
+    assert isinstance(held, FaissClaimIndex)
+    assert held.compactions == 0
+    assert held.snapshot().delta_keys.size == 250
+    held.release_compactions()
+    assert held.compactions == 1
+    loaded, _ = load_index(path, settings)
+    assert isinstance(loaded, FaissClaimIndex)
+    assert loaded.compactions == 1  # merged as it loaded
+    assert held.search(vectors[:20], 5) == loaded.search(vectors[:20], 5)

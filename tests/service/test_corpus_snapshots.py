@@ -227,3 +227,64 @@ def test_a_long_stretch_of_the_log_is_added_at_once_and_merged_once(
     assert index.compactions == 1
     assert index.snapshot().delta_keys.size == 0
     assert indexed(restarted) == live(store)
+
+
+def test_a_deferred_start_replays_the_log_and_merges_only_once_started(tmp_path: Path) -> None:
+    """A process opening its corpus beside its model load holds the merge its replay makes
+    due until it is ready; searches find every replayed claim meanwhile."""
+    settings = IndexSettings(kind="flat", delta_limit=4, background=False)
+    store = SqliteStore(tmp_path / "db.sqlite3")
+    path = tmp_path / "claims-index.npz"
+    save(store, "a", "The council approved new schools.")
+    Corpus(store, ENCODER, path, settings)  # built and written at log position 1
+    for n in range(10):
+        save(store, f"b{n}", f"Roads would close in March, {n} officials said.")
+    restarted = Corpus(store, ENCODER, path, settings, defer_background=True)
+    index = restarted.index
+    assert isinstance(index, FaissClaimIndex)
+    assert restarted.background_held and index.compactions_held
+    assert index.compactions == 0
+    assert index.snapshot().delta_keys.size == 10
+    assert indexed(restarted) == live(store)
+    restarted.start_background_work()
+    assert not restarted.background_held and not index.compactions_held
+    assert index.compactions == 1
+    assert index.snapshot().delta_keys.size == 0
+    assert indexed(restarted) == live(store)
+
+
+def test_a_snapshot_falling_due_in_a_deferred_start_is_written_once_started(
+    tmp_path: Path,
+) -> None:
+    store = SqliteStore(tmp_path / "db.sqlite3")
+    path = tmp_path / "claims-index.npz"
+    policy = SnapshotPolicy(every_changes=3)
+    save(store, "a", "The council approved new schools.")
+    written_at = Corpus(store, ENCODER, path, snapshots=policy).applied  # built and written
+    for n in range(3):
+        save(store, f"b{n}", f"Roads would close in March, {n} officials said.")
+    restarted = Corpus(store, ENCODER, path, snapshots=policy, defer_background=True)
+    assert restarted.applied == store.last_change() == written_at + 3  # a snapshot is due
+    assert restarted._snapshot_thread is None
+    assert read_snapshot(path)[1]["sequence"] == written_at
+    restarted.start_background_work()
+    assert restarted._snapshot_thread is not None
+    restarted._snapshot_thread.join()
+    assert read_snapshot(path)[1]["sequence"] == store.last_change()
+
+
+def test_a_deferred_rebuild_holds_the_merges_of_later_writes(tmp_path: Path) -> None:
+    settings = IndexSettings(kind="flat", delta_limit=2, background=False)
+    store = SqliteStore(tmp_path / "db.sqlite3")
+    save(store, "a", "The council approved new schools.")
+    corpus = Corpus(store, ENCODER, tmp_path / "claims-index.npz", settings, defer_background=True)
+    assert corpus.rebuilds == 1
+    for n in range(3):
+        save(store, f"b{n}", f"Roads would close in March, {n} officials said.")
+    corpus.sync()
+    index = corpus.index
+    assert isinstance(index, FaissClaimIndex)
+    assert index.compactions == 0
+    corpus.start_background_work()
+    assert index.compactions == 1
+    assert indexed(corpus) == live(store)
