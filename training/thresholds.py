@@ -4,7 +4,10 @@
 together): the highest diverge F1 whose precision is at least ``MIN_DIVERGE_PRECISION`` and
 whose false-diverge rates on gold ``agree`` pairs and on gold ``unrelated`` pairs (different
 events, look-alike facts) are at most ``MAX_FALSE_DIVERGE_ON_AGREE`` and
-``MAX_FALSE_DIVERGE_ON_UNRELATED``: the acceptance limits, held on the tune part too.
+``MAX_FALSE_DIVERGE_ON_UNRELATED``: the acceptance limits, held on the tune part too, and in
+each set of rows on its own when ``sets`` names them (acceptance measures each set apart: a
+threshold that keeps the pooled rate under the limit can still let one set's look-alike
+events through).
 ``agree``: the lowest threshold (most agree verdicts) whose agree precision is at least
 ``MIN_AGREE_PRECISION``, among the pairs not judged ``diverge``.
 
@@ -65,8 +68,11 @@ def choose_thresholds(
     reason_types: ReasonTypes,
     labels: list[str],
     compared: BoolArray | None = None,
+    sets: Sequence[str] | None = None,
 ) -> ThresholdChoice:
-    quote, other, diverge_met = _diverge_thresholds(probabilities, reason_types, labels, compared)
+    quote, other, diverge_met = _diverge_thresholds(
+        probabilities, reason_types, labels, compared, sets
+    )
     chosen = Thresholds(diverge=other, agree=NEVER, diverge_quote=quote)
     agree, agree_met = _agree_threshold(probabilities, reason_types, labels, chosen, compared)
     return ThresholdChoice(
@@ -83,9 +89,11 @@ def _diverge_thresholds(
     reason_types: ReasonTypes,
     labels: list[str],
     compared: BoolArray | None,
+    sets: Sequence[str] | None,
 ) -> tuple[float, float, bool]:
     """(quote, other): the highest F1 under every constraint; ties go to the higher (safer)
     thresholds. With none feasible, the most precise pair of thresholds."""
+    groups = _row_groups(sets)
     quoted = np.array(["quote" in types for types in reason_types], dtype=bool)
     fired = np.array([bool(types) for types in reason_types], dtype=bool)
     p_diverge = probabilities[:, DIVERGE]
@@ -94,9 +102,11 @@ def _diverge_thresholds(
     for quote in _candidates(p_diverge[fired & quoted]):
         for other in _candidates(p_diverge[fired & ~quoted]):
             thresholds = Thresholds(diverge=other, agree=NEVER, diverge_quote=quote)
-            found = score(verdicts(probabilities, reason_types, thresholds, compared), labels)
+            judged = verdicts(probabilities, reason_types, thresholds, compared)
+            found = score(judged, labels)
             ranked = (found.diverge_f1, quote + other)
-            if _diverge_ok(found) and (best is None or ranked > best[:2]):
+            feasible = _diverge_ok(found) and _each_set_ok(judged, labels, groups)
+            if feasible and (best is None or ranked > best[:2]):
                 best = (*ranked, quote, other)
             fallback = max(fallback, (found.diverge_precision, found.diverge_recall, quote, other))
     if best is not None:
@@ -113,6 +123,28 @@ def _diverge_ok(found: Score) -> bool:
         and found.false_diverge_on_agree <= MAX_FALSE_DIVERGE_ON_AGREE
         and found.false_diverge_on_unrelated <= MAX_FALSE_DIVERGE_ON_UNRELATED
     )
+
+
+def _row_groups(sets: Sequence[str] | None) -> list[list[int]]:
+    """Row indices of each named set; none when the rows are not named."""
+    if sets is None:
+        return []
+    rows: dict[str, list[int]] = {}
+    for index, name in enumerate(sets):
+        rows.setdefault(name, []).append(index)
+    return list(rows.values())
+
+
+def _each_set_ok(judged: list[str], labels: list[str], groups: list[list[int]]) -> bool:
+    """The false-diverge limits hold in every set of rows on its own."""
+    for rows in groups:
+        found = score([judged[i] for i in rows], [labels[i] for i in rows])
+        if (
+            found.false_diverge_on_agree > MAX_FALSE_DIVERGE_ON_AGREE
+            or found.false_diverge_on_unrelated > MAX_FALSE_DIVERGE_ON_UNRELATED
+        ):
+            return False
+    return True
 
 
 def _agree_threshold(

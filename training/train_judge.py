@@ -300,7 +300,11 @@ def train(
     compared = compared_rows(gold_features)
     tune_compared = compared[tune_index]
     thresholds = choose_thresholds(
-        choice.probabilities, tune_rows.reason_types, tune_labels, tune_compared
+        choice.probabilities,
+        tune_rows.reason_types,
+        tune_labels,
+        tune_compared,
+        [gold[i].set for i in tune_index],
     )
     weighted, tune = choice.hyperparameters.training_rows(generated_rows_, tune_rows, tune_labels)
     model = fit(weighted.plus(tune), choice.hyperparameters.regularisation)

@@ -120,3 +120,23 @@ def test_rows_the_comparator_settles_first_are_unrelated() -> None:
 
     assert judged[0] == "unrelated"
     assert judged[1] == "diverge"
+
+
+def test_the_false_diverge_limit_holds_in_each_named_set() -> None:
+    # Reaching the last divergence (p 0.65) lets one false alarm (p 0.70) through: pooled, one
+    # among 21 unrelated rows is under the 0.05 limit; within the small set "b" (its only
+    # unrelated row) it is not, so there the threshold must stay above the alarm.
+    diverging = [[0.05, 0.90, 0.05]] * 6 + [[0.15, 0.65, 0.20]]
+    alarm = [[0.10, 0.70, 0.20]]
+    unrelated = [[0.10, 0.10, 0.80]] * 20
+    probabilities = np.array(diverging + alarm + unrelated)
+    reasons = [("number",)] * 8 + [()] * 20
+    labels = ["diverge"] * 7 + ["unrelated"] * 21
+    sets = ["a"] * 7 + ["b"] + ["a"] * 20
+
+    pooled = choose_thresholds(probabilities, reasons, labels)
+    per_set = choose_thresholds(probabilities, reasons, labels, sets=sets)
+
+    assert pooled.thresholds.diverge <= 0.65
+    assert per_set.thresholds.diverge > 0.70
+    assert verdicts(probabilities, reasons, per_set.thresholds)[7] == "unrelated"
