@@ -117,6 +117,8 @@ class ClaimComparator:
         if overlap < NOTHING_SHARED_BELOW:
             return Comparison("unrelated")
         reasons = find_reasons(fa, fb, overlap)
+        if not reasons and same_wording(fa.text, fb.text):
+            return Comparison("agree")  # a claim agrees with itself, whatever a judge says
         if self._judge is not None and not reasons and overlap >= JUDGE_FROM:
             judged = judge_reason(self._judge, fa, fb)
             reasons = [judged] if judged is not None else []
@@ -129,6 +131,11 @@ class ClaimComparator:
         if verdict != "diverge":
             return Comparison(verdict)
         return Comparison("diverge", tuple(merge_adjacent(reasons, fa.text, fb.text)))
+
+
+def same_wording(a: str, b: str) -> bool:
+    """The same words, whatever the case and spacing."""
+    return a.split() == b.split() or a.casefold().split() == b.casefold().split()
 
 
 def rule_verdict(reasons: Sequence[Reason], overlap: float) -> Verdict:

@@ -50,3 +50,12 @@ def test_the_judge_never_invents_a_divergence(nlp: Language) -> None:
 def test_agree_needs_the_judges_confidence(nlp: Language) -> None:
     assert judging(nlp, "agree").compare(INJURED_12, RESTATED, similarity=0.9).verdict == "agree"
     assert judging(nlp, "unrelated").compare(INJURED_12, RESTATED, 0.9).verdict == "unrelated"
+
+
+def test_a_claim_agrees_with_itself_whatever_the_judge_says(nlp: Language) -> None:
+    comparator = judging(nlp, "unrelated")
+    spaced = ClaimInput("Twelve  people were injured in Tuesday's blast,  officials said.", FEB_1)
+
+    assert comparator.compare(RESTATED, RESTATED, similarity=1.0).verdict == "agree"
+    assert comparator.compare(RESTATED, spaced, similarity=1.0).verdict == "agree"
+    assert comparator.compare(RESTATED, INJURED_12, similarity=0.9).verdict == "unrelated"
