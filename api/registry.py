@@ -14,7 +14,12 @@ from flask import Flask, current_app
 from api.config import Config
 from crosscheck.corpus import Corpus, SnapshotPolicy
 from crosscheck.errors import ResourceUnavailable
-from crosscheck.service import ConsistencyService, PairComparator, ServiceSettings
+from crosscheck.service import (
+    ARTICLE_ENCODE_BATCH,
+    ConsistencyService,
+    PairComparator,
+    ServiceSettings,
+)
 from crosscheck.stored_facts import FactsBackfill, StoredFacts
 from embeddings import (
     PACKAGED_MODEL_NAME,
@@ -214,6 +219,7 @@ class Registry:
             extract_article,
             settings,
             facts=self.stored_facts,
+            article_encode_batch=article_encode_batch(self.config),
         )
         if self.config.facts_backfill:
             backfill = FactsBackfill(self.stored_facts, service.activity)
@@ -223,6 +229,15 @@ class Registry:
         # the replay, it ran beside the rest of the start (at 1M claims, after kill -9).
         corpus.start_background_work()
         return service
+
+
+def article_encode_batch(config: Config) -> int:
+    """Claims of one article per encoder call. An encoder split across threads groups the
+    claims by length itself, and cutting its call into small batches only added a meeting of
+    its threads per batch (a fresh check 15-25% slower): it gets the whole article."""
+    if config.encode_threads > 1:
+        return max(config.max_claims, ARTICLE_ENCODE_BATCH)
+    return ARTICLE_ENCODE_BATCH
 
 
 def queue_settings(config: Config) -> QueueSettings:
