@@ -207,12 +207,9 @@ def test_an_index_rebuilt_after_falling_behind_the_log_floor_is_written_soon(
     assert Corpus(store, ENCODER, path).rebuilds == 0
 
 
-def test_a_long_stretch_of_the_log_is_added_at_once_and_merged_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import crosscheck.corpus
-
-    monkeypatch.setattr(crosscheck.corpus, "VECTOR_READ_BATCH", 2)  # many reads of the store
+def _ten_claims_after_the_snapshot(tmp_path: Path) -> tuple[SqliteStore, Path, IndexSettings]:
+    """A store whose snapshot (log position 1) lacks the ten claims saved after it; merges
+    are due after four additions."""
     settings = IndexSettings(kind="flat", delta_limit=4, background=False)
     store = SqliteStore(tmp_path / "db.sqlite3")
     path = tmp_path / "claims-index.npz"
@@ -220,6 +217,16 @@ def test_a_long_stretch_of_the_log_is_added_at_once_and_merged_once(
     Corpus(store, ENCODER, path, settings)  # built and written at log position 1
     for n in range(10):
         save(store, f"b{n}", f"Roads would close in March, {n} officials said.")
+    return store, path, settings
+
+
+def test_a_long_stretch_of_the_log_is_added_at_once_and_merged_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import crosscheck.corpus
+
+    monkeypatch.setattr(crosscheck.corpus, "VECTOR_READ_BATCH", 2)  # many reads of the store
+    store, path, settings = _ten_claims_after_the_snapshot(tmp_path)
     restarted = Corpus(store, ENCODER, path, settings)  # replays 10 additions
     assert restarted.rebuilds == 0
     index = restarted.index
@@ -232,13 +239,7 @@ def test_a_long_stretch_of_the_log_is_added_at_once_and_merged_once(
 def test_a_deferred_start_replays_the_log_and_merges_only_once_started(tmp_path: Path) -> None:
     """A process opening its corpus beside its model load holds the merge its replay makes
     due until it is ready; searches find every replayed claim meanwhile."""
-    settings = IndexSettings(kind="flat", delta_limit=4, background=False)
-    store = SqliteStore(tmp_path / "db.sqlite3")
-    path = tmp_path / "claims-index.npz"
-    save(store, "a", "The council approved new schools.")
-    Corpus(store, ENCODER, path, settings)  # built and written at log position 1
-    for n in range(10):
-        save(store, f"b{n}", f"Roads would close in March, {n} officials said.")
+    store, path, settings = _ten_claims_after_the_snapshot(tmp_path)
     restarted = Corpus(store, ENCODER, path, settings, defer_background=True)
     index = restarted.index
     assert isinstance(index, FaissClaimIndex)
