@@ -76,12 +76,25 @@ class IndexSettings:
         return self.kind if claims >= MIN_TRAINING else FLAT
 
 
+_search_threads = 0  # what set_search_threads asked for; 0: FAISS's default
+
+
 def set_search_threads(threads: int) -> None:
-    """OpenMP threads FAISS uses per call (process-wide); 0 leaves FAISS's default (all cores).
-    One by default in the server: request threads and worker processes already share the
-    cores, and FAISS threads spinning beside them slow every call many times over."""
-    if threads > 0:
-        faiss.omp_set_num_threads(threads)
+    """OpenMP threads FAISS uses per call; 0 leaves FAISS's default (all cores). One by
+    default in the server: request threads and worker processes already share the cores, and
+    FAISS threads spinning beside them slow every call many times over. OpenMP keeps the
+    setting per thread, so each thread that searches or merges applies it again
+    (:func:`use_search_threads`)."""
+    global _search_threads
+    _search_threads = max(0, threads)
+    use_search_threads()
+
+
+def use_search_threads() -> None:
+    """Apply the configured FAISS thread count on the calling thread (a request thread or a
+    background merge: a thread that OpenMP did not start takes the default, every core)."""
+    if _search_threads > 0:
+        faiss.omp_set_num_threads(_search_threads)
 
 
 def kind_of(index: faiss.Index) -> str:

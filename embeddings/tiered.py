@@ -42,6 +42,7 @@ from embeddings.kinds import (
     stored_vectors,
     trained,
     trained_rerank_codes,
+    use_search_threads,
 )
 from embeddings.rerank import ScalarCodes
 from embeddings.snapshots import IndexSnapshot
@@ -161,6 +162,7 @@ class FaissClaimIndex:
     def search(self, vectors: Vectors, k: int) -> list[list[Hit]]:
         if len(vectors) == 0:
             return []
+        use_search_threads()
         generation = self._generation
         if k <= 0 or generation.live == 0:
             return [[] for _ in range(len(vectors))]
@@ -264,6 +266,7 @@ class FaissClaimIndex:
     def compact(self) -> None:
         """Merge the delta into a new base and drop the tombstones, retraining the base when
         the corpus outgrew its kind. Writes and searches go on meanwhile."""
+        use_search_threads()
         with self._compaction_lock:
             with self._write_lock:
                 start = self._generation
