@@ -135,7 +135,7 @@ class ClaimComparator:
 
 def same_wording(a: str, b: str) -> bool:
     """The same words, whatever the case and spacing."""
-    return a.split() == b.split() or a.casefold().split() == b.casefold().split()
+    return a.casefold().split() == b.casefold().split()
 
 
 def rule_verdict(reasons: Sequence[Reason], overlap: float) -> Verdict:

@@ -9,6 +9,7 @@ inside the quotation still count.
 
 from __future__ import annotations
 
+from comparison.verbatim import contains_run
 from facts.model import ClaimFacts, TokenInfo
 from facts.verb_forms import all_forms
 
@@ -34,14 +35,8 @@ def quotes_rendered(short: ClaimFacts, long_: ClaimFacts) -> bool:
     if not short.quotes or not long_.quotes:
         return False
     return all(
-        any(_contains(other.words, quote.words) for other in long_.quotes) for quote in short.quotes
-    )
-
-
-def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
-    width = len(needle)
-    return width > 0 and any(
-        haystack[i : i + width] == needle for i in range(len(haystack) - width + 1)
+        quote.words and any(contains_run(other.words, quote.words) for other in long_.quotes)
+        for quote in short.quotes
     )
 
 
