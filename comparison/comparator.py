@@ -28,6 +28,7 @@ from comparison.quantifiers import quantifier_reasons
 from comparison.quotes import quote_reasons
 from comparison.spans import merge_adjacent
 from comparison.substitution import substitution_reasons
+from comparison.verbatim import words_of
 from facts import ClaimFacts, parse_claim, parse_claims
 
 NOTHING_SHARED_BELOW = 0.1
@@ -117,7 +118,7 @@ class ClaimComparator:
         if overlap < NOTHING_SHARED_BELOW:
             return Comparison("unrelated")
         reasons = find_reasons(fa, fb, overlap)
-        if not reasons and same_wording(fa.text, fb.text):
+        if not reasons and words_of(fa.text) == words_of(fb.text):
             return Comparison("agree")  # a claim agrees with itself, whatever a judge says
         if self._judge is not None and not reasons and overlap >= JUDGE_FROM:
             judged = judge_reason(self._judge, fa, fb)
@@ -131,11 +132,6 @@ class ClaimComparator:
         if verdict != "diverge":
             return Comparison(verdict)
         return Comparison("diverge", tuple(merge_adjacent(reasons, fa.text, fb.text)))
-
-
-def same_wording(a: str, b: str) -> bool:
-    """The same words, whatever the case and spacing."""
-    return a.casefold().split() == b.casefold().split()
 
 
 def rule_verdict(reasons: Sequence[Reason], overlap: float) -> Verdict:
