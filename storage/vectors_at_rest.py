@@ -32,11 +32,18 @@ def from_stored(blob: bytes) -> Vectors:
 
 
 def stack_stored(blobs: Iterable[bytes]) -> Vectors:
-    """Stored vectors as the rows of one float32 matrix ((0, 0) when there are none)."""
-    rows = [np.frombuffer(blob, dtype=STORED_DTYPE) for blob in blobs]
+    """Stored vectors as the rows of one float32 matrix ((0, 0) when there are none).
+
+    The blobs are joined and converted at once: a restart's log replay stacks tens of
+    thousands of them, and an array per row cost twice the time."""
+    rows = list(blobs)
     if not rows:
         return np.zeros((0, 0), dtype=np.float32)
-    return np.vstack(rows).astype(np.float32)
+    width = len(rows[0])
+    if any(len(blob) != width for blob in rows):
+        raise ValueError("stored vectors differ in length")
+    joined = np.frombuffer(b"".join(rows), dtype=STORED_DTYPE)
+    return joined.reshape(len(rows), -1).astype(np.float32)
 
 
 def float32_blob_to_stored(blob: bytes) -> bytes:
