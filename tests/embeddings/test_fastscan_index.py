@@ -15,7 +15,7 @@ from embeddings import FaissClaimIndex, IndexSettings, SnapshotUnreadable, build
 from embeddings.encoder import normalise_rows
 from embeddings.kinds import remove_from, trained
 from embeddings.rerank import ScalarCodes
-from embeddings.snapshots import IndexSnapshot
+from embeddings.snapshots import IndexSnapshot, mapped_member, read_snapshot
 
 DIMENSION = 32
 FASTSCAN = IndexSettings(kind="ivf-fastscan", nprobe=16, fastscan_parts=16, background=False)
@@ -135,6 +135,39 @@ def test_snapshot_round_trip_keeps_codes_delta_and_tombstones(tmp_path: Path) ->
     assert loaded.kind == "ivf-fastscan"
     assert len(loaded) == len(index) == 2598
     assert loaded.search(vectors[:20], 10) == index.search(vectors[:20], 10)
+
+
+def test_loaded_codes_are_mapped_from_the_snapshot_file(tmp_path: Path) -> None:
+    vectors = clustered(3000)
+    index = build_index(range(2500), vectors[:2500], FASTSCAN)
+    path = tmp_path / "claims-index.npz"
+    index.snapshot().write(path, {"sequence": 1})
+
+    snapshot, _ = read_snapshot(path)
+
+    assert snapshot.rerank is not None
+    assert isinstance(snapshot.rerank.codes, np.memmap)
+    assert index.snapshot().rerank is not None
+    np.testing.assert_array_equal(snapshot.rerank.codes, index.snapshot().rerank.codes)
+
+
+def test_a_loaded_index_outlives_the_snapshot_written_over_it(tmp_path: Path) -> None:
+    vectors = clustered(3000)
+    path = tmp_path / "claims-index.npz"
+    build_index(range(2500), vectors[:2500], FASTSCAN).snapshot().write(path, {"sequence": 1})
+    loaded, _ = load_index(path, FASTSCAN)
+    before = loaded.search(vectors[:20], 10)
+
+    build_index(range(2000), vectors[1000:3000], FASTSCAN).snapshot().write(path, {"sequence": 2})
+
+    assert loaded.search(vectors[:20], 10) == before
+
+
+def test_a_compressed_member_is_read_not_mapped(tmp_path: Path) -> None:
+    path = tmp_path / "compressed.npz"
+    np.savez_compressed(path, rerank_codes=np.arange(12, dtype=np.uint8).reshape(3, 4))
+
+    assert mapped_member(path, "rerank_codes") is None
 
 
 def test_a_snapshot_whose_codes_do_not_fit_its_base_is_unreadable(tmp_path: Path) -> None:
