@@ -78,10 +78,20 @@ class MatchFinder:
         self._floor = similarity_floor
         self._retrieval = retrieval or Retrieval()
 
+    def lexical(self, article_id: str, texts: Sequence[str]) -> list[list[LexicalHit]]:
+        """The lexical half of :meth:`find`, which needs no vectors: a check runs it while it
+        encodes."""
+        return self._store.lexical_search(texts, self._retrieval.lexical, article_id)
+
     def find(
-        self, article_id: str, texts: Sequence[str], vectors: Vectors
+        self,
+        article_id: str,
+        texts: Sequence[str],
+        vectors: Vectors,
+        lexical: Sequence[Sequence[LexicalHit]] | None = None,
     ) -> list[list[CandidateMatch]]:
-        """For each claim, the claims of other articles above the floor, best first.
+        """For each claim, the claims of other articles above the floor, best first;
+        ``lexical`` is what :meth:`lexical` found for these texts, searched here if not given.
 
         Returns every candidate of the fused pool (:class:`Retrieval`): :func:`select` makes
         the final choice of ``top_k`` once the syndicated copies among them are known.
@@ -89,7 +99,8 @@ class MatchFinder:
         if len(vectors) == 0:
             return []
         dense = self._corpus.search(vectors, self._retrieval.dense + len(vectors))
-        lexical = self._store.lexical_search(texts, self._retrieval.lexical, article_id)
+        if lexical is None:
+            lexical = self.lexical(article_id, texts)
         claims = self._store.claims_by_key(sorted(_keys(dense) | _keys(lexical)))
         pools = [
             self._fused(article_id, claims, dense_row, lexical_row)

@@ -19,7 +19,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Collection, Container, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from comparison.overlap import overlap_coefficient, text_content_words
@@ -70,10 +70,13 @@ def relevance(similarity: float, this: Terms, other: Terms) -> float:
 
 @dataclass(frozen=True, slots=True)
 class WordWeights:
-    """Inverse document frequency of content words over one check's texts."""
+    """Inverse document frequency of content words over one check's texts. The squared norm
+    of each word set is worked out once: a check scores each of its claims against dozens
+    of candidates, and a candidate against several claims."""
 
     idf: Mapping[str, float]
     unseen: float
+    _norms: dict[frozenset[str], float] = field(default_factory=dict, compare=False)
 
     @classmethod
     def over(cls, texts: Collection[Terms]) -> WordWeights:
@@ -84,8 +87,14 @@ class WordWeights:
 
     def cosine(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Cosine of the two word sets, each word weighted by its idf."""
-        norm = math.sqrt(self._squares(a) * self._squares(b))
+        norm = math.sqrt(self._norm(a) * self._norm(b))
         return self._squares(a & b) / norm if norm else 0.0
+
+    def _norm(self, words: frozenset[str]) -> float:
+        found = self._norms.get(words)
+        if found is None:
+            found = self._norms[words] = self._squares(words)
+        return found
 
     def _squares(self, words: Iterable[str]) -> float:
         return sum(self.idf.get(word, self.unseen) ** 2 for word in words)

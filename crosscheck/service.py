@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Concatenate, ParamSpec, Protocol, TypeVar
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 import numpy as np
 
@@ -45,6 +45,7 @@ from embeddings import Encoder, Vectors
 from storage import (
     ArticleRecord,
     ArticleStore,
+    LexicalHit,
     LogCompaction,
     StoredArticle,
     compact_index_log,
@@ -164,6 +165,9 @@ class ConsistencyService:
         # parses a call's own claims while the call encodes them (the parser takes one at a
         # time anyway: it holds a lock while it parses)
         self._parsing = ThreadPoolExecutor(1, thread_name_prefix="parse")
+        # searches a draft's claim texts by BM25 while the draft is encoded (the store's
+        # query releases the interpreter: the search costs the check little wall time)
+        self._searching = ThreadPoolExecutor(1, thread_name_prefix="lexical")
 
     # -- articles ---------------------------------------------------------------------------
 
@@ -269,21 +273,33 @@ class ConsistencyService:
         """
         record, draft_claims = self._extract_claims(article)
         parsing = self._parsing.submit(self._comparator.prime, _inputs(record, draft_claims))
+        texts = [claim.text for claim in draft_claims]
+        searching = self._searching.submit(self._matches.lexical, record.id, texts)
+        helpers: list[Future[Any]] = [parsing, searching]
         try:
             prepared = self._encoded(record, draft_claims)
-            report = self._report(prepared, top_k, parsing)
+            report = self._report(prepared, top_k, parsing, searching)
         finally:
-            wait([parsing])
+            wait(helpers)
         if index:
             stored, _ = self._store.save_article(prepared.record, prepared.claims, prepared.vectors)
             self._keep_parsed(stored, prepared.published_on)
             self._after_write()
         return report
 
-    def _report(self, prepared: PreparedArticle, top_k: int, parsing: Future[None]) -> Report:
-        """The check's report; ``parsing`` parses the draft's claims meanwhile."""
+    def _report(
+        self,
+        prepared: PreparedArticle,
+        top_k: int,
+        parsing: Future[None],
+        searching: Future[list[list[LexicalHit]]],
+    ) -> Report:
+        """The check's report; ``parsing`` parses the draft's claims meanwhile, ``searching``
+        finds their lexical candidates."""
         texts = [claim.text for claim in prepared.claims]
-        candidates = self._matches.find(prepared.record.id, texts, prepared.vectors)
+        candidates = self._matches.find(
+            prepared.record.id, texts, prepared.vectors, searching.result()
+        )
         article_vectors = self._matches.article_vectors(candidates)
         copies = syndicated_copies(prepared.vectors, candidates, article_vectors)
         found = [select(row, top_k, copies) for row in mark_same_story(candidates, copies)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from comparison.model import ClaimInput, Comparison
 from crosscheck.corpus import Corpus
 from crosscheck.service import ARTICLE_ENCODE_BATCH, ArticleInput, ConsistencyService
 from embeddings import HashingEncoder, Vectors
-from storage import SqliteStore
+from storage import LexicalHit, SqliteStore
 
 WORDS = "the council said on monday that new schools would open across the valley in march"
 
@@ -74,3 +75,42 @@ def test_an_indexed_articles_vectors_stay_in_claim_order(tmp_path: Path) -> None
     # float16 at rest
     assert np.allclose(vectors, HashingEncoder(dimension=64).encode(texts), atol=1e-3)
     assert len(encoder.calls) == 2
+
+
+class GatedEncoder(RecordingEncoder):
+    """Encodes only once the store's lexical search has started: a check that searched only
+    after encoding would wait here for ever (the gate times out instead)."""
+
+    def __init__(self, searched: threading.Event) -> None:
+        super().__init__()
+        self._searched = searched
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        if not self._searched.wait(timeout=10):
+            raise AssertionError("the lexical search did not run while the draft was encoded")
+        return super().encode(texts)
+
+
+class SearchSignallingStore(SqliteStore):
+    def __init__(self, path: Path, searched: threading.Event) -> None:
+        super().__init__(path)
+        self._searched = searched
+
+    def lexical_search(
+        self, texts: Sequence[str], limit: int, exclude_article: str | None = None
+    ) -> list[list[LexicalHit]]:
+        self._searched.set()
+        return super().lexical_search(texts, limit, exclude_article)
+
+
+def test_a_check_searches_its_claims_by_words_while_it_encodes_them(tmp_path: Path) -> None:
+    searched = threading.Event()
+    encoder = GatedEncoder(searched)
+    store = SearchSignallingStore(tmp_path / "db.sqlite3", searched)
+    checking = ConsistencyService(
+        store, Corpus(store, encoder, None), encoder, NoComparator(), extract_article
+    )
+
+    report = checking.check_article(article(5))
+
+    assert len(report.claims) == 5
