@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from flask import Flask, current_app
 
+from api import preload
 from api.config import Config
+from api.preload import index_settings
 from crosscheck.corpus import Corpus, SnapshotPolicy
 from crosscheck.errors import ResourceUnavailable
 from crosscheck.service import (
@@ -27,7 +29,6 @@ from embeddings import (
     Encoder,
     EncoderLoadError,
     HashingEncoder,
-    IndexSettings,
     SentenceTransformerEncoder,
     packaged_model_path,
     set_search_threads,
@@ -185,22 +186,25 @@ class Registry:
         return self._open_corpus()
 
     def _open_corpus(self, defer_background: bool = False) -> Corpus:
-        """The corpus over the store, its index made by the factory the config names; with
+        """The corpus over the store, its index made by the factory the config names (or the
+        one ``crosscheck serve`` opened before forking this process: :mod:`api.preload`); with
         ``defer_background``, the merge its start-up replay makes due (and a snapshot that
         falls due) wait for its ``start_background_work``."""
         config = self.config
         try:
-            settings = IndexSettings(
-                kind=config.index_kind,
-                flat_below=config.index_flat_below,
-                nprobe=config.index_nprobe,
-            )
+            settings = index_settings(config)
         except ValueError as error:
             raise ResourceUnavailable(f"index settings: {error}") from error
         snapshots = SnapshotPolicy(every_changes=config.index_snapshot_every)
         set_search_threads(config.index_threads)
         return Corpus(
-            self.store, self.encoder, config.index_path, settings, snapshots, defer_background
+            self.store,
+            self.encoder,
+            config.index_path,
+            settings,
+            snapshots,
+            defer_background,
+            opened=preload.take(config.index_path),
         )
 
     def _build_service(self) -> ConsistencyService:

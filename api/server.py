@@ -6,12 +6,15 @@ import atexit
 import gc
 import logging
 import os
+import sys
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
+from gunicorn.arbiter import Arbiter
 
-from api import create_app
+from api import create_app, preload
 from api.config import Config
+from api.preload import IndexPreload
 from api.registry import EXTENSION_KEY, current_registry
 
 log = logging.getLogger(__name__)
@@ -23,8 +26,16 @@ class CrosscheckServer(BaseApplication):
     in step through its index log (every search first applies the log entries it has not
     seen), so a write through any process is found by every process's next search."""
 
-    def __init__(self, config: Config, host: str, port: int, threads: int = 4):
+    def __init__(
+        self,
+        config: Config,
+        host: str,
+        port: int,
+        threads: int = 4,
+        index: IndexPreload | None = None,
+    ):
         self._config = config
+        self._index = index
         self._options = {
             "bind": f"{host}:{port}",
             "workers": worker_count(config.workers),
@@ -38,12 +49,31 @@ class CrosscheckServer(BaseApplication):
         for key, value in self._options.items():
             self.cfg.set(key, value)
 
+    def run(self) -> None:
+        """The index opened ahead (if any) is offered to the workers forked first."""
+        if self._index is not None:
+            self._index.offer()
+        try:
+            _WithdrawingArbiter(self).run()
+        except RuntimeError as error:  # as gunicorn's own run: a bad bind or config
+            print(f"\nError: {error}\n", file=sys.stderr)
+            sys.exit(1)
+
     def load(self) -> Flask:
         app = create_app(self._config)
         announce(app)
         atexit.register(app.extensions[EXTENSION_KEY].close)
         keep_out_of_collections()
         return app
+
+
+class _WithdrawingArbiter(Arbiter):
+    """Gunicorn's master; once it has forked the first workers, it drops the index opened
+    ahead (a worker forked later, to replace one that died, opens the snapshot itself)."""
+
+    def spawn_workers(self) -> None:
+        super().spawn_workers()
+        preload.withdraw()
 
 
 def keep_out_of_collections() -> None:
@@ -82,5 +112,5 @@ def worker_count(configured: int) -> int:
     return configured if configured > 0 else os.cpu_count() or 1
 
 
-def serve(config: Config, host: str, port: int) -> None:
-    CrosscheckServer(config, host, port).run()
+def serve(config: Config, host: str, port: int, index: IndexPreload | None = None) -> None:
+    CrosscheckServer(config, host, port, index=index).run()

@@ -378,7 +378,7 @@ class Server:
         index_log = [
             line["message"]
             for line in lines
-            if line.get("logger") == "crosscheck.corpus"
+            if str(line.get("logger")).startswith(("crosscheck.corpus", "crosscheck.index_opening"))
             or "claim index" in str(line.get("message", ""))
         ]
         return Start(

@@ -102,12 +102,16 @@ def _config(args: argparse.Namespace, **overrides: Any) -> Any:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from api.server import serve
+    from api.preload import IndexPreload
 
     overrides: dict[str, Any] = {"load_models_eagerly": True}
     if args.workers is not None:
         overrides["workers"] = args.workers
-    serve(_config(args, **overrides), args.host, args.port)
+    config = _config(args, **overrides)
+    index = IndexPreload.start(config)  # opens the claim index while the app imports
+    from api.server import serve
+
+    serve(config, args.host, args.port, index)
     return 0
 
 

@@ -30,25 +30,14 @@ from pathlib import Path
 
 import numpy as np
 
-from embeddings import (
-    ClaimIndex,
-    Encoder,
-    Hit,
-    IndexSettings,
-    SnapshotUnreadable,
-    Vectors,
-    build_index,
-    load_index,
-    remove_stale_partials,
-)
-from storage import ArticleStore, IndexChange, IndexLogCompacted
+from crosscheck.index_opening import OpenedIndex, apply_changes, open_snapshot
+from embeddings import ClaimIndex, Encoder, Hit, IndexSettings, Vectors, build_index
+from storage import ArticleStore, IndexLogCompacted
 from storage.file_lock import held_exclusively
 
 log = logging.getLogger(__name__)
 
 ENCODER_META_KEY = "encoder"
-VECTOR_READ_BATCH = 10_000  # keys per store read, well under SQLite's bound on parameters
-APPLY_BATCH = 100_000  # claims added to the index at once when catching up with the log
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +58,7 @@ class Corpus:
         settings: IndexSettings | None = None,
         snapshots: SnapshotPolicy | None = None,
         defer_background: bool = False,
+        opened: OpenedIndex | None = None,
     ):
         self._store = store
         self._encoder = encoder
@@ -83,9 +73,12 @@ class Corpus:
         self.rebuilds = 0
         """How many times this corpus built its index from the stored vectors."""
         self._ensure_vectors_match_encoder()
-        self._index, self._applied = self._open_index()
-        self._snapshot_at, self._snapshot_time = self._applied, time.monotonic()
+        opening = self._taken(opened) or self._open_index()
+        self._index, self._applied = opening.index, opening.applied
+        self._snapshot_at, self._snapshot_time = opening.snapshot_at, time.monotonic()
         self.sync()
+        if self._snapshot_due():  # the snapshot opened was far behind the log
+            self.snapshot_soon()
 
     @property
     def index(self) -> ClaimIndex:
@@ -131,31 +124,10 @@ class Corpus:
                 return
             if not changes:
                 return
-            self._apply(changes)
+            apply_changes(self._store, self._index, changes)
             self._applied = changes[-1].sequence
             if self._snapshot_due():
                 self.snapshot_soon()
-
-    def _apply(self, changes: list[IndexChange]) -> None:
-        latest: dict[int, str] = {}
-        for change in changes:
-            latest[change.claim_key] = change.operation
-        self._index.remove([key for key, op in latest.items() if op == "remove"])
-        added = [key for key, op in latest.items() if op == "add"]
-        # Added together (up to APPLY_BATCH), so that catching up with a long stretch of the
-        # log (a restart after kill -9 replays up to a snapshot period) fills the delta once
-        # and compacts it once, not once per store read with a remainder left behind.
-        for chunk in range(0, len(added), APPLY_BATCH):
-            keys: list[int] = []
-            parts: list[Vectors] = []
-            wanted = added[chunk : chunk + APPLY_BATCH]
-            for start in range(0, len(wanted), VECTOR_READ_BATCH):
-                found, vectors = self._store.vectors(wanted[start : start + VECTOR_READ_BATCH])
-                if found:
-                    keys.extend(found)
-                    parts.append(vectors)
-            if keys:
-                self._index.add(keys, parts[0] if len(parts) == 1 else np.concatenate(parts))
 
     # -- snapshots --------------------------------------------------------------------------
 
@@ -238,11 +210,27 @@ class Corpus:
 
     # -- opening ----------------------------------------------------------------------------
 
-    def _open_index(self) -> tuple[ClaimIndex, int]:
-        if self._index_path is not None:
-            removed = remove_stale_partials(self._index_path)
-            if removed:
-                log.info("removed %d snapshot files left half-written by a crash", removed)
+    def _taken(self, opened: OpenedIndex | None) -> OpenedIndex | None:
+        """``opened`` (the index opened before the encoder loaded) if it is this corpus's
+        snapshot, made by this corpus's encoder."""
+        if opened is None:
+            return None
+        if opened.path != self._index_path or not self._fits_encoder(opened):
+            log.info("the index opened ahead is not this corpus's: opening the snapshot again")
+            return None
+        if not self._background_held:
+            opened.index.release_compactions()
+        log.info("index opened ahead taken: %d claims at log position %d",
+                 len(opened.index), opened.applied)  # fmt: skip
+        return opened
+
+    def _fits_encoder(self, opened: OpenedIndex) -> bool:
+        return (
+            opened.encoder == self._encoder.name
+            and opened.index.dimension == self._encoder.dimension
+        )
+
+    def _open_index(self) -> OpenedIndex:
         cached = self._load_snapshot()
         if cached is not None:
             return cached
@@ -256,7 +244,7 @@ class Corpus:
                     self._write_snapshot(index, sequence)
                 except (OSError, RuntimeError, ValueError) as error:
                     log.warning("index snapshot not written after the rebuild: %s", error)
-            return index, sequence
+            return OpenedIndex(index, sequence, self._encoder.name, self._index_path, sequence)
 
     @contextmanager
     def _rebuild_lock(self) -> Iterator[None]:
@@ -271,30 +259,18 @@ class Corpus:
         ):
             yield
 
-    def _load_snapshot(self) -> tuple[ClaimIndex, int] | None:
-        if self._index_path is None or not self._index_path.is_file():
+    def _load_snapshot(self) -> OpenedIndex | None:
+        """The snapshot, the log replayed, when it can be used (:func:`open_snapshot`) and
+        was made by this corpus's encoder."""
+        if self._index_path is None:
             return None
-        try:
-            index, meta = load_index(self._index_path, self._settings, self._background_held)
-        except SnapshotUnreadable as error:
-            log.warning("index snapshot unreadable, rebuilding: %s", error)
+        opened = open_snapshot(self._store, self._index_path, self._settings, self._background_held)
+        if opened is None:
             return None
-        sequence = int(meta.get("sequence", -1))
-        in_step = (
-            meta.get("encoder") == self._encoder.name
-            and index.dimension == self._encoder.dimension
-            and self._store.log_floor() <= sequence <= self._store.last_change()
-        )
-        if not in_step:
-            log.info("index snapshot out of step with the store, rebuilding")
+        if not self._fits_encoder(opened):
+            log.info("index snapshot out of step with the encoder, rebuilding")
             return None
-        if index.kind not in ("flat", self._settings.kind_for(len(index))):
-            log.info(
-                "index snapshot is %s, the settings ask for another kind: rebuilding", index.kind
-            )
-            return None
-        log.info("index snapshot loaded: %d claims at log position %d", len(index), sequence)
-        return index, sequence
+        return opened
 
     def _rebuild(self) -> tuple[ClaimIndex, int]:
         self.rebuilds += 1

@@ -41,7 +41,7 @@ def restart_after_a_crash(config: Config) -> None:
 def small_delta(monkeypatch: pytest.MonkeyPatch) -> None:
     """A delta limit of one claim: the replay of the log makes a merge due."""
     settings = functools.partial(IndexSettings, delta_limit=1, background=False)
-    monkeypatch.setattr("api.registry.IndexSettings", settings)
+    monkeypatch.setattr("api.preload.IndexSettings", settings)
 
 
 def test_the_replay_merges_once_the_service_is_built_not_during_the_start(

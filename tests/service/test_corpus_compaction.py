@@ -125,7 +125,7 @@ def test_a_process_behind_the_floor_rebuilds_to_exactly_the_live_claims(
     writer.index_article(article("new", 3))
     assert store.log_floor() > behind_at
     rebuilds = behind.rebuilds
-    with caplog.at_level(logging.INFO, logger="crosscheck.corpus"):
+    with caplog.at_level(logging.INFO, logger="crosscheck"):
         behind.sync()
     assert behind.rebuilds == rebuilds + 1
     assert "behind the index log floor" in caplog.text
@@ -135,7 +135,7 @@ def test_a_process_behind_the_floor_rebuilds_to_exactly_the_live_claims(
     new_keys = {claim.key for claim in writer.get_article("new").claims}
     assert new_keys <= indexed_keys(behind)
     caplog.clear()
-    with caplog.at_level(logging.INFO, logger="crosscheck.corpus"):
+    with caplog.at_level(logging.INFO, logger="crosscheck"):
         reopened = Corpus(store, ENCODER, tmp_path / "claims.faiss")
     assert "snapshot out of step" in caplog.text  # the saved snapshot is behind the floor too
     assert reopened.rebuilds == 1
@@ -156,7 +156,7 @@ def test_a_process_slightly_behind_catches_up_from_the_log(
     applied = store.last_change()
     churn(writer, range(3, 4))  # 6 more entries: past the slack, so this write compacts
     assert 0 < store.log_floor() <= applied < store.last_change()
-    with caplog.at_level(logging.INFO, logger="crosscheck.corpus"):
+    with caplog.at_level(logging.INFO, logger="crosscheck"):
         reader.sync()
     assert reader.rebuilds == rebuilds
     assert "rebuilding" not in caplog.text

@@ -43,7 +43,7 @@ def test_a_restart_after_a_crash_replays_the_log_from_the_snapshot(
     save(store, "late", "A bridge reopened after repairs.")
     store.delete_article("a0")
     corpus.sync()  # the process dies here, without writing another snapshot
-    with caplog.at_level(logging.INFO, logger="crosscheck.corpus"):
+    with caplog.at_level(logging.INFO, logger="crosscheck"):
         restarted = Corpus(store, ENCODER, path)
     assert restarted.rebuilds == 0
     assert f"at log position {saved_at}" in caplog.text
@@ -223,9 +223,9 @@ def _ten_claims_after_the_snapshot(tmp_path: Path) -> tuple[SqliteStore, Path, I
 def test_a_long_stretch_of_the_log_is_added_at_once_and_merged_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import crosscheck.corpus
+    import crosscheck.index_opening
 
-    monkeypatch.setattr(crosscheck.corpus, "VECTOR_READ_BATCH", 2)  # many reads of the store
+    monkeypatch.setattr(crosscheck.index_opening, "VECTOR_READ_BATCH", 2)  # many store reads
     store, path, settings = _ten_claims_after_the_snapshot(tmp_path)
     restarted = Corpus(store, ENCODER, path, settings)  # replays 10 additions
     assert restarted.rebuilds == 0
