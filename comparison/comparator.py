@@ -26,6 +26,7 @@ from comparison.pair_judge import PairJudge
 from comparison.places import rival_place_reasons
 from comparison.quantifiers import quantifier_reasons
 from comparison.quotes import quote_reasons
+from comparison.slots import judged_types
 from comparison.spans import merge_adjacent
 from comparison.substitution import substitution_reasons
 from comparison.verbatim import words_of
@@ -125,7 +126,7 @@ class ClaimComparator:
             reasons = [judged] if judged is not None else []
         if self._pair_judge is not None and similarity is not None:
             verdict = self._pair_judge.verdict(
-                pair_features(fa, fb, similarity, reasons), {r.type for r in reasons}
+                pair_features(fa, fb, similarity, reasons), judged_types(reasons, fa, fb)
             )
         else:
             verdict = rule_verdict(reasons, overlap)

@@ -62,7 +62,7 @@ def _aligned(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -
     if is_vague_count(qa) or is_vague_count(qb):
         return _vague_aligned(qa, a, qb, b)
     if qa.unit and qb.unit:
-        same_unit = _unit_key(qa.unit) == _unit_key(qb.unit)
+        same_unit = unit_key(qa.unit) == unit_key(qb.unit)
         return same_unit and (
             _ratio(qa, qb) <= _SAME_UNIT_RATIO
             or _scale_swapped(qa, qb)
@@ -93,7 +93,7 @@ def _vague_aligned(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFa
     agreed. Sums of money in words ("millions of dollars") are never precise enough."""
     if qa.kind == "money" or not (qa.unit and qb.unit):
         return False
-    if _unit_key(qa.unit) == _unit_key(qb.unit):
+    if unit_key(qa.unit) == unit_key(qb.unit):
         return _counted_by_same_verb(qa, a, qb, b)
     if _ratio(qa, qb) > _SAME_UNIT_RATIO:
         return False
@@ -131,7 +131,7 @@ def _described_noun(q: QuantityFact, facts: ClaimFacts) -> str:
     return ""
 
 
-def _unit_key(unit: str) -> str:
+def unit_key(unit: str) -> str:
     return _UNIT_KEYS.get(unit, unit)
 
 

@@ -5,7 +5,8 @@ package (``comparison/data/pair_judge.json``, written by ``python -m training.tr
 Inference is a few numpy operations. Decision, as trained for: ``diverge`` only when the rules
 found reasons (they explain the verdict) and p(diverge) reaches its threshold, which is lower
 when a quote reason is among them (words that differ inside two renderings of one utterance
-are the most reliable reason on real cross-outlet pairs); otherwise ``agree`` when p(agree)
+are the most reliable reason on real cross-outlet pairs) or a number or date reason fills one
+slot of two claims of one news cycle (``comparison.slots``); otherwise ``agree`` when p(agree)
 reaches its threshold; otherwise ``unrelated``.
 """
 
@@ -24,6 +25,7 @@ import numpy.typing as npt
 
 from comparison.model import Verdict
 from comparison.pair_features import FEATURE_NAMES
+from comparison.slots import SAME_SLOT
 
 LABELS: tuple[Verdict, ...] = ("agree", "diverge", "unrelated")
 PACKAGED_FILE = "pair_judge.json"
@@ -39,13 +41,20 @@ class PairJudgeLoadError(ValueError):
 class Thresholds:
     diverge: float
     agree: float
-    diverge_quote: float | None = None  # when a quote reason is among them; None: ``diverge``
+    # when a quote reason is among them, or one fills one slot; None: ``diverge``
+    diverge_quote: float | None = None
 
     def diverge_for(self, reason_types: Collection[str]) -> float:
         """The p(diverge) the reasons of these types need."""
-        if self.diverge_quote is not None and "quote" in reason_types:
+        if self.diverge_quote is not None and takes_quote_threshold(reason_types):
             return self.diverge_quote
         return self.diverge
+
+
+def takes_quote_threshold(reason_types: Collection[str]) -> bool:
+    """A quote reason, or a number or date reason that fills one slot (``comparison.slots``):
+    one detail rendered two ways."""
+    return "quote" in reason_types or SAME_SLOT in reason_types
 
 
 @dataclass(frozen=True)

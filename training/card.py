@@ -18,7 +18,8 @@ reasons, which are what the editor sees.
 
 `p = judge.probabilities(pair_features(fa, fb, similarity, reasons))`;
 **diverge** iff the rules found reasons and `p[diverge] >= {diverge_quote}` when a quote
-reason is among them, `p[diverge] >= {diverge}` otherwise;
+reason is among them or a number or date reason fills one slot of two claims of one news cycle
+(`comparison/slots.py`), `p[diverge] >= {diverge}` otherwise;
 else **agree** iff `p[agree] >= {agree}`; else **unrelated**.
 
 Thresholds were chosen on out-of-fold (grouped by cluster) predictions of the *tune* rows
@@ -29,7 +30,9 @@ unrelated (different events, look-alike facts, claims stating another fact) <= 0
 (met: {agree_met}). Pairs the comparator settles before asking the judge (different events,
 lemma overlap below 0.1) count as unrelated. Quote reasons get their own threshold because on
 the tune rows they are the reliable kind: words that differ inside two renderings of one
-utterance, while the other reasons fire as often on two claims stating different facts.
+utterance (and, likewise, two figures or dates given to one counted noun or one predicate by
+two claims of one news cycle), while the other reasons fire as often on two claims stating
+different facts.
 
 ## Model
 

@@ -15,6 +15,7 @@ from spacy.language import Language
 from comparison.comparator import find_reasons
 from comparison.overlap import facts_overlap
 from comparison.pair_features import FEATURE_NAMES, pair_features
+from comparison.slots import judged_types
 from embeddings import Encoder
 from facts import ClaimFacts, parse_claims
 
@@ -68,7 +69,7 @@ class Featurizer:
         fa, fb = self._facts[a], self._facts[b]
         similarity = float(self._vectors[a[0]] @ self._vectors[b[0]])
         reasons = find_reasons(fa, fb, facts_overlap(fa, fb))
-        return pair_features(fa, fb, similarity, reasons), tuple(r.type for r in reasons)
+        return pair_features(fa, fb, similarity, reasons), judged_types(reasons, fa, fb)
 
 
 def _empty() -> npt.NDArray[np.float32]:

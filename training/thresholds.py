@@ -1,6 +1,7 @@
 """Choosing the judge's thresholds on cross-validated tune predictions.
 
-``diverge`` (one threshold for pairs whose reasons include a quote, one for the others, chosen
+``diverge`` (one threshold for pairs whose reasons include a quote or fill one slot, as
+``comparison.pair_judge.takes_quote_threshold`` says, one for the others, chosen
 together): the highest diverge F1 whose precision is at least ``MIN_DIVERGE_PRECISION`` and
 whose false-diverge rates on gold ``agree`` pairs and on gold ``unrelated`` pairs (different
 events, look-alike facts) are at most ``MAX_FALSE_DIVERGE_ON_AGREE`` and
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from comparison.pair_judge import LABELS, Thresholds
+from comparison.pair_judge import LABELS, Thresholds, takes_quote_threshold
 from training.scores import Score, score
 
 MIN_DIVERGE_PRECISION = 0.85
@@ -92,15 +93,18 @@ def _diverge_thresholds(
     sets: Sequence[str] | None,
 ) -> tuple[float, float, bool]:
     """(quote, other): the highest F1 under every constraint; ties go to the higher (safer)
-    thresholds. With none feasible, the most precise pair of thresholds."""
+    thresholds. With none feasible, the most precise pair of thresholds. The quote threshold
+    is tried at the probabilities of quote rows only: the few rows whose reasons fill one slot
+    share it (``takes_quote_threshold``) but do not set it."""
     groups = _row_groups(sets)
     quoted = np.array(["quote" in types for types in reason_types], dtype=bool)
+    sharing = np.array([takes_quote_threshold(types) for types in reason_types], dtype=bool)
     fired = np.array([bool(types) for types in reason_types], dtype=bool)
     p_diverge = probabilities[:, DIVERGE]
     best: tuple[float, float, float, float] | None = None  # (f1, sum, quote, other)
     fallback = (-1.0, -1.0, NEVER, NEVER)  # (precision, recall, quote, other)
     for quote in _candidates(p_diverge[fired & quoted]):
-        for other in _candidates(p_diverge[fired & ~quoted]):
+        for other in _candidates(p_diverge[fired & ~sharing]):
             thresholds = Thresholds(diverge=other, agree=NEVER, diverge_quote=quote)
             judged = verdicts(probabilities, reason_types, thresholds, compared)
             found = score(judged, labels)
