@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Collection, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from crosscheck.corpus import Corpus
@@ -26,6 +26,12 @@ from storage import ArticleStore, LexicalHit, StoredArticle, StoredClaim
 DENSE_CANDIDATES = 64
 LEXICAL_CANDIDATES = 48
 FUSED_CANDIDATES = 64
+# The articles of the checked story (highest affinity first) whose every claim is a candidate
+# of every checked claim, and the share of the floor down to which such an article's closest
+# claim to a checked claim is still shown (never compared): see
+# :meth:`MatchFinder._with_story_claims`; 0.3 at the default floor of 0.5.
+STORY_ARTICLES = 2
+STORY_FLOOR_SHARE = 0.6
 _WORD = re.compile(r"\w+")
 
 
@@ -37,7 +43,9 @@ class CandidateMatch:
     the cosine, ``affinity`` is its article's (see :func:`crosscheck.rerank.affinity`);
     ``same_story`` when its article tells the checked article's story
     (:func:`mark_same_story`), so it is shown before the candidates of articles that share
-    a sentence or two."""
+    a sentence or two; ``under_floor`` when it is shown although its relevance is under the
+    floor, as its article's closest claim to a claim of the same story: a counterpart told
+    in other words, shown to the reader but given no verdict."""
 
     claim: StoredClaim
     article: StoredArticle
@@ -46,6 +54,7 @@ class CandidateMatch:
     same_story: bool = False
     affinity: float = 0.0
     distinctive: float = 0.0
+    under_floor: bool = False
 
     @property
     def rank(self) -> float:
@@ -114,13 +123,47 @@ class MatchFinder:
         weights = WordWeights.over(list(terms_of.values()))
         scored = [
             [
-                _candidate(claims[key], articles, cosine[key], terms_of[text], terms_of, weights)
+                _candidate(claims[key], articles, cosine[key], terms_of[text], weights)
                 for key in pool
                 if key in cosine and claims[key].article_id in articles
             ]
             for text, pool, cosine in zip(texts, pools, cosines, strict=True)
         ]
-        return self._boosted(scored)
+        weights_of = affinity([[(c.article.id, c.relevance) for c in row] for row in scored])
+        story = story_articles(weights_of)
+        scored = self._with_story_claims(scored, story, texts, vectors, weights)
+        return self._boosted(scored, weights_of, story)
+
+    def _with_story_claims(
+        self,
+        scored: list[list[CandidateMatch]],
+        story: Sequence[str],
+        texts: Sequence[str],
+        vectors: Vectors,
+        weights: WordWeights,
+    ) -> list[list[CandidateMatch]]:
+        """Each claim's candidates with every claim of the ``story`` articles added: another
+        outlet's account of the same event may tell a fact in words so unlike the claim's
+        that neither search ranks it among its best over the whole corpus."""
+        if not story:
+            return scored
+        stored = self._store.vectors_of_articles(story)
+        full = [article for article in map(self._store.get_article, story) if article]
+        cosines = {article.id: stored[article.id] @ vectors.T for article in full}
+        completed = []
+        for position, (row, text) in enumerate(zip(scored, texts, strict=True)):
+            have = {candidate.claim.key for candidate in row}
+            this = terms(text)
+            extra = [
+                _candidate(claim, {article.id: article}, float(cosine), this, weights)
+                for article in full
+                for claim, cosine in zip(
+                    article.claims, cosines[article.id][:, position], strict=True
+                )
+                if claim.key not in have
+            ]
+            completed.append([*row, *extra])
+        return completed
 
     def _fused(
         self,
@@ -159,21 +202,28 @@ class MatchFinder:
                     known[key] = float(rows[key] @ vector)
         return cosines
 
-    def _boosted(self, scored: list[list[CandidateMatch]]) -> list[list[CandidateMatch]]:
+    def _boosted(
+        self,
+        scored: list[list[CandidateMatch]],
+        weights: Mapping[str, float],
+        story: Sequence[str] = (),
+    ) -> list[list[CandidateMatch]]:
         """Candidates at or above the floor (on their own relevance: a claim of an article on
-        the same story is no match unless it is close itself), each raised by its article's
-        affinity, best first."""
-        weights = affinity([[(c.article.id, c.relevance) for c in row] for row in scored])
+        the same story is no match unless it is close itself), and the closest claim of each
+        ``story`` article down to ``STORY_FLOOR_SHARE`` of the floor (:func:`closest_in_story`),
+        each raised by its article's affinity, best first."""
         found = []
         for row in scored:
+            kept = closest_in_story(row, story, STORY_FLOOR_SHARE * self._floor)
             boosted = [
                 replace(
                     c,
-                    relevance=c.relevance + AFFINITY_WEIGHT * weights[c.article.id],
-                    affinity=weights[c.article.id],
+                    relevance=c.relevance + AFFINITY_WEIGHT * weights.get(c.article.id, 0.0),
+                    affinity=weights.get(c.article.id, 0.0),
+                    under_floor=c.relevance < self._floor,
                 )
                 for c in row
-                if c.relevance >= self._floor
+                if c.relevance >= self._floor or c.claim.key in kept
             ]
             found.append(sorted(boosted, key=lambda c: -c.rank))
         return found
@@ -187,6 +237,26 @@ def _keys(rows: Iterable[Iterable[tuple[int, float]]]) -> set[int]:
     return {key for row in rows for key, _ in row}
 
 
+def story_articles(weights: Mapping[str, float]) -> list[str]:
+    """The ``STORY_ARTICLES`` articles of the highest affinity among those that tell the
+    checked story (:func:`crosscheck.rerank.same_story`)."""
+    story = same_story(weights)
+    return sorted(story, key=lambda article: (-weights[article], article))[:STORY_ARTICLES]
+
+
+def closest_in_story(
+    row: Sequence[CandidateMatch], story: Collection[str], floor: float
+) -> set[int]:
+    """Keys of the claim's closest candidate (relevance plus distinctive words) in each
+    ``story`` article, where that relevance reaches ``floor``."""
+    best: dict[str, CandidateMatch] = {}
+    for candidate in row:
+        article = candidate.article.id
+        if article in story and (article not in best or candidate.rank > best[article].rank):
+            best[article] = candidate
+    return {c.claim.key for c in best.values() if c.relevance >= floor}
+
+
 def _terms_of(texts: Iterable[str]) -> dict[str, Terms]:
     """The terms of each distinct text: a candidate claim is scored against many checked
     claims, and its words are worked out once."""
@@ -198,10 +268,9 @@ def _candidate(
     articles: Mapping[str, StoredArticle],
     cosine: float,
     this: Terms,
-    terms_of: Mapping[str, Terms],
     weights: WordWeights,
 ) -> CandidateMatch:
-    other = terms_of[claim.text]
+    other = terms(claim.text)
     return CandidateMatch(
         claim,
         articles[claim.article_id],

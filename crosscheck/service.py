@@ -304,8 +304,9 @@ class ConsistencyService:
         copies = syndicated_copies(prepared.vectors, candidates, article_vectors)
         found = [select(row, top_k, copies) for row in mark_same_story(candidates, copies)]
         groups = source_groups(found, article_vectors, copies)
-        aligned = best_in_each_article(candidates)
-        closeness = Closeness(candidates, texts)
+        compared = _compared(candidates)
+        aligned = best_in_each_article(compared)
+        closeness = Closeness(compared, texts)
         parsing.result()
         self._parse_pairs(prepared, found, aligned)
         claims = [
@@ -447,6 +448,12 @@ class ConsistencyService:
             content_hash=article.content_hash,
         )
         return record, list(extracted.claims)
+
+
+def _compared(candidates: Sequence[Sequence[CandidateMatch]]) -> list[list[CandidateMatch]]:
+    """The candidates that may be compared: not those shown under the floor (a story's
+    closest claim told in other words, :class:`CandidateMatch` ``under_floor``)."""
+    return [[c for c in row if not c.under_floor] for row in candidates]
 
 
 def _inputs(record: ArticleRecord, claims: Sequence[Claim]) -> list[ClaimInput]:
