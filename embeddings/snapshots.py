@@ -102,22 +102,26 @@ def _running(pid: int) -> bool:
 
 
 def read_snapshot(path: Path) -> tuple[IndexSnapshot, dict[str, Any]]:
-    """The snapshot at ``path`` and the metadata written with it. The re-ranking codes (384
-    bytes a claim, three quarters of the file) are mapped from the file rather than read: a
-    search touches a few hundred rows of them, so a start does not wait for them, and the
-    worker processes of one machine share their pages. A snapshot is never written in place
-    (a new one is renamed over it), so the mapped file stays whole."""
+    """The snapshot at ``path`` and the metadata written with it.
+
+    The large arrays are mapped from the file rather than read through the archive. The
+    re-ranking codes (384 bytes a claim, three quarters of the file) stay mapped: a search
+    touches a few hundred rows of them, so a start does not wait for them, and the worker
+    processes of one machine share their pages. The base and its ids are copied out of the
+    mapping in one call each, where reading them through the archive held the interpreter
+    for every chunk (a start opens the snapshot beside the app's imports). A snapshot is never
+    written in place (a new one is renamed over it), so a mapped file stays whole."""
     try:
         with np.load(path, allow_pickle=False) as archive:
             if str(archive["format"]) not in READABLE_FORMATS:
                 raise SnapshotUnreadable(f"{path} is not a claim index snapshot")
             meta = json.loads(str(archive["meta"]))
             snapshot = IndexSnapshot(
-                base=faiss.deserialize_index(archive["base"]),
-                base_keys=archive["base_keys"].astype(np.int64),
-                dead=archive["dead"].astype(np.int64),
-                delta_keys=archive["delta_keys"].astype(np.int64),
-                delta_vectors=archive["delta_vectors"].astype(np.float32),
+                base=faiss.deserialize_index(_member(archive, path, "base")),
+                base_keys=_member(archive, path, "base_keys").astype(np.int64),
+                dead=_member(archive, path, "dead").astype(np.int64),
+                delta_keys=_member(archive, path, "delta_keys").astype(np.int64),
+                delta_vectors=_member(archive, path, "delta_vectors").astype(np.float32),
                 rerank=_rerank_codes(archive, path),
             )
     except (OSError, KeyError, ValueError, RuntimeError, EOFError, zipfile.BadZipFile) as error:
@@ -142,21 +146,26 @@ def _rerank_arrays(rerank: ScalarCodes | None) -> tuple[Vectors, Vectors, npt.ND
 def _rerank_codes(archive: Any, path: Path) -> ScalarCodes | None:
     if "rerank_low" not in archive.files or archive["rerank_low"].size == 0:
         return None  # a base without re-ranking codes (or a snapshot of format /1)
-    codes = mapped_member(path, "rerank_codes")
     return ScalarCodes(
         low=archive["rerank_low"].astype(np.float32),
         step=archive["rerank_step"].astype(np.float32),
-        codes=archive["rerank_codes"] if codes is None else codes,
+        codes=_member(archive, path, "rerank_codes").astype(np.uint8, copy=False),
     )
+
+
+def _member(archive: Any, path: Path, name: str) -> npt.NDArray[Any]:
+    """The array ``name``, mapped from the file where it can be, else read."""
+    mapped = mapped_member(path, name)
+    return archive[name] if mapped is None else mapped
 
 
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, ..., file name length, extra length
 _LOCAL_SIGNATURE = b"PK\x03\x04"
 
 
-def mapped_member(path: Path, name: str) -> npt.NDArray[np.uint8] | None:
-    """The uint8 array ``name`` of the ``.npz`` file at ``path``, mapped read-only from the
-    file; None when it is compressed or of another type (then it is read as usual)."""
+def mapped_member(path: Path, name: str) -> npt.NDArray[Any] | None:
+    """The array ``name`` of the ``.npz`` file at ``path``, mapped read-only from the file;
+    None when it is compressed, empty or not of plain numbers (then it is read as usual)."""
     with zipfile.ZipFile(path) as archive:
         member = archive.getinfo(f"{name}.npy")
     if member.compress_type != zipfile.ZIP_STORED:
@@ -175,9 +184,9 @@ def mapped_member(path: Path, name: str) -> npt.NDArray[np.uint8] | None:
         )
         shape, fortran_order, dtype = header(file)
         offset = file.tell()
-    if dtype != np.uint8 or fortran_order or not shape or 0 in shape:
+    if dtype.hasobject or dtype.kind not in "biuf" or fortran_order or not shape or 0 in shape:
         return None
-    mapped: npt.NDArray[np.uint8] = np.memmap(path, np.uint8, "r", offset, shape)
+    mapped: npt.NDArray[Any] = np.memmap(path, dtype, "r", offset, shape)
     return mapped
 
 

@@ -163,6 +163,19 @@ def test_a_loaded_index_outlives_the_snapshot_written_over_it(tmp_path: Path) ->
     assert loaded.search(vectors[:20], 10) == before
 
 
+def test_members_of_plain_numbers_are_mapped_others_read(tmp_path: Path) -> None:
+    path = tmp_path / "arrays.npz"
+    keys = np.arange(5, dtype=np.int64) * 7
+    np.savez(path, keys=keys, text=np.array("a claim"), empty=np.zeros(0, dtype=np.int64))
+
+    mapped = mapped_member(path, "keys")
+
+    assert isinstance(mapped, np.memmap)
+    np.testing.assert_array_equal(mapped, keys)
+    assert mapped_member(path, "text") is None
+    assert mapped_member(path, "empty") is None
+
+
 def test_a_compressed_member_is_read_not_mapped(tmp_path: Path) -> None:
     path = tmp_path / "compressed.npz"
     np.savez_compressed(path, rerank_codes=np.arange(12, dtype=np.uint8).reshape(3, 4))
