@@ -4,6 +4,7 @@ fresh process takes to load the model.
 
 Usage: python bench/restart.py [--claims 1000000] [--real 20000] [--noise 0.03]
                                [--after-crash 49000] [--workers N] [--keep DIR]
+                               [--build-only]
 
 The server is the real one: ``python -m crosscheck.cli serve`` in its own process group,
 the packaged MiniLM encoder (``HF_HUB_OFFLINE=1``), the verdict judge, the default index
@@ -22,7 +23,8 @@ Written through the store's own bulk path (``SqliteStore.save_articles``, 200 ar
 transaction), the encoder recorded in the store's meta as ``Corpus`` does, and every claim's
 parsed facts stored (``save_claim_facts``; one parse per distinct text, all articles dated
 alike), as a store filled by ``crosscheck ingest`` and the facts backfill holds them. The
-base store is built once under ``bench/.cache`` and copied for each run.
+base store is built once under ``bench/.cache`` and copied for each run; ``--build-only``
+builds it (no lock needed: nothing is timed) and stops.
 
 Phases, each a fresh ``crosscheck serve``:
 
@@ -113,6 +115,9 @@ def main() -> int:
     parser.add_argument("--model-runs", type=int, default=3)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--keep", type=Path, default=None, help="run in this data dir, kept")
+    parser.add_argument(
+        "--build-only", action="store_true", help="build the cached base store, time nothing"
+    )
     args = parser.parse_args()
     print(f"load average at the start: {_load()}", flush=True)
     from evaluation.paths import shared_data_dir
@@ -130,6 +135,8 @@ def main() -> int:
     )
     build_base_store(base, texts, args.queries, real, facts, args.claims, args.noise, describe)
     print(f"corpus: {describe}", flush=True)
+    if args.build_only:
+        return 0
 
     model_runs = [model_load_s() for _ in range(args.model_runs)]
     print(f"model load in a fresh process: {', '.join(f'{s:.2f}' for s in model_runs)} s "
