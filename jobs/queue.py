@@ -9,13 +9,12 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-import redis
-
-from jobs.broker import batch_message, make_broker, redis_client
 from jobs.errors import QueueUnavailable
 from jobs.model import INGEST, QUEUED, ItemResult, Job, Webhook
-from jobs.records import JobRecords
 from jobs.settings import QueueSettings
+
+# Redis, the broker and the job records are imported when a queue is made: an API server
+# without CROSSCHECK_REDIS_URL (the default) never loads them.
 
 JOB_ID = re.compile(r"[0-9a-f]{32}")
 
@@ -25,6 +24,9 @@ class JobQueue:
     share the batches of one job; reads job state back from :class:`JobRecords`."""
 
     def __init__(self, settings: QueueSettings):
+        from jobs.broker import make_broker, redis_client
+        from jobs.records import JobRecords
+
         self.settings = settings
         self._client = redis_client(settings, decode=True)
         self._broker = make_broker(settings)
@@ -54,6 +56,8 @@ class JobQueue:
             top_k=top_k,
             webhook=Webhook(webhook_url) if webhook_url else None,
         )
+        from jobs.broker import batch_message
+
         with unavailable_on_redis_errors():
             self._records.create(job, items)
             for batch in range(job.batches):
@@ -78,6 +82,8 @@ class JobQueue:
 
 @contextmanager
 def unavailable_on_redis_errors() -> Iterator[None]:
+    import redis
+
     try:
         yield
     except (redis.ConnectionError, redis.TimeoutError) as error:

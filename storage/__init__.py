@@ -1,11 +1,16 @@
-"""Persistent storage of articles, claims and vectors."""
+"""Persistent storage of articles, claims and vectors.
+
+``PostgresStore`` (and psycopg with it) is imported on first use: a server on the SQLite
+default never loads the PostgreSQL driver.
+"""
+
+from typing import TYPE_CHECKING, Any
 
 from storage.base import ArticleStore
 from storage.errors import IndexLogCompacted, StoreError, StoreUnavailable, UnstorableText
 from storage.factory import migrate, open_store
 from storage.lexical import LexicalHit, match_expression
 from storage.log_compaction import LogCompaction, compact_index_log
-from storage.postgres_store import PostgresStore
 from storage.records import (
     ArticleRecord,
     IndexChange,
@@ -14,6 +19,9 @@ from storage.records import (
     UnparsedClaim,
 )
 from storage.sqlite_store import SqliteStore
+
+if TYPE_CHECKING:
+    from storage.postgres_store import PostgresStore
 
 __all__ = [
     "ArticleRecord",
@@ -35,3 +43,11 @@ __all__ = [
     "migrate",
     "open_store",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "PostgresStore":
+        from storage.postgres_store import PostgresStore
+
+        return PostgresStore
+    raise AttributeError(f"module 'storage' has no attribute {name!r}")

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from storage.base import ArticleStore
-from storage.postgres_store import PostgresStore
 from storage.sqlite_store import SqliteStore
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
@@ -22,6 +21,8 @@ def open_store(target: str | Path, *, timeout: float = 5.0) -> ArticleStore:
     """
     location = str(target)
     if location.startswith(POSTGRES_SCHEMES):
+        from storage.postgres_store import PostgresStore  # psycopg: only for PostgreSQL
+
         return PostgresStore(location, timeout=timeout)
     if location.startswith(SQLITE_SCHEME):
         return SqliteStore(location.removeprefix(SQLITE_SCHEME))

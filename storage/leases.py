@@ -8,9 +8,10 @@ import contextlib
 import fcntl
 import logging
 import threading
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-import psycopg
+if TYPE_CHECKING:  # psycopg is imported by the PostgreSQL lease alone (SQLite never needs it)
+    import psycopg
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,8 @@ class AdvisoryLease:
     def hold(self) -> bool:
         """True when this lease is held, taking it if it is free (False when the database
         cannot be reached)."""
+        import psycopg
+
         with self._lock:
             if self._connection is not None and self._alive(self._connection):
                 return True
@@ -86,6 +89,8 @@ class AdvisoryLease:
 
     @staticmethod
     def _alive(connection: psycopg.Connection[Any]) -> bool:
+        import psycopg
+
         try:
             connection.execute("SELECT 1")
         except psycopg.Error:
@@ -97,6 +102,8 @@ class AdvisoryLease:
         process asking meanwhile would find the lock still held."""
         if self._connection is None:
             return
+        import psycopg
+
         with contextlib.suppress(psycopg.Error):  # broken: the server drops them with it
             self._connection.execute("SELECT pg_advisory_unlock_all()")
         self._connection.close()
