@@ -18,6 +18,7 @@ from comparison.core_terms import core_statement
 from comparison.events import different_events
 from comparison.model import REASON_TYPES, Reason
 from comparison.overlap import facts_overlap
+from comparison.slots import same_slot
 from facts.model import ClaimFacts, QuantityFact
 
 PLAIN_ASSERTION_LEVEL = 6  # certainty of a claim with no modality marker (above "will", 5)
@@ -250,10 +251,14 @@ FACT_GROUPS: tuple[tuple[tuple[str, ...], FeatureGroup], ...] = (
 
 _REASON_NAMES = tuple(f"reason_{kind}" for kind in REASON_TYPES)
 _SIGNAL_NAMES = ("similarity", "reason_count", "any_reason", "similarity_if_reason")
+# A number or date reason that gives two values to one slot of two claims of one news cycle
+# (``comparison.slots``): one detail reported two ways, however differently the rest is framed.
+_SLOT_NAMES = ("reason_same_slot",)
 
 FEATURE_NAMES: tuple[str, ...] = (
     *_SIGNAL_NAMES,
     *_REASON_NAMES,
+    *_SLOT_NAMES,
     *(name for names, _ in FACT_GROUPS for name in names),
 )
 
@@ -265,11 +270,15 @@ def _signal_features(similarity: float, reasons: Sequence[Reason]) -> tuple[floa
     return (similarity, float(len(types)), fired, similarity * fired, *indicators)
 
 
+def _slot_features(a: ClaimFacts, b: ClaimFacts, reasons: Sequence[Reason]) -> tuple[float, ...]:
+    return (float(any(same_slot(reason, a, b) for reason in reasons)),)
+
+
 def pair_features(
     a: ClaimFacts, b: ClaimFacts, similarity: float, reasons: Sequence[Reason]
 ) -> npt.NDArray[np.float32]:
     """The features of one pair, in the order of ``FEATURE_NAMES`` (float32)."""
-    values = list(_signal_features(similarity, reasons))
+    values = [*_signal_features(similarity, reasons), *_slot_features(a, b, reasons)]
     for names, group in FACT_GROUPS:
         found = group(a, b)
         if len(found) != len(names):

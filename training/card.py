@@ -32,7 +32,9 @@ lemma overlap below 0.1) count as unrelated. Quote reasons get their own thresho
 the tune rows they are the reliable kind: words that differ inside two renderings of one
 utterance (and, likewise, two figures or dates given to one counted noun or one predicate by
 two claims of one news cycle), while the other reasons fire as often on two claims stating
-different facts.
+different facts. Whether a reason fills one slot is also a feature (`reason_same_slot`): two
+claims framed differently share few words, and without it their low similarity kept
+p(diverge) under even the quote threshold.
 
 ## Model
 
