@@ -62,7 +62,12 @@ class CrosscheckServer(BaseApplication):
                      time.perf_counter() - started)  # fmt: skip
         if self._index is not None:
             self._index.offer()
-        keep_out_of_collections()  # before the fork: no worker's collection walks them
+        # Before the fork: no worker's collection walks (and so copies) what they inherit. Not
+        # collected first: a full pass over half a million objects (0.4 s on a busy 2-core
+        # box) for the few hundred of garbage the load leaves. The collector, off while the
+        # master started (crosscheck.cli), runs again from here, in the master and workers.
+        gc.freeze()
+        gc.enable()
         try:
             _WithdrawingArbiter(self).run()
         except RuntimeError as error:  # as gunicorn's own run: a bad bind or config
@@ -91,9 +96,8 @@ def keep_out_of_collections() -> None:
     the process) out of the garbage collector's reach. A full collection otherwise walks
     them all, about 540,000 objects and 250 ms of CPU holding the GIL, every few dozen
     checks; frozen, it walks only what the checks made. The garbage of the load is
-    collected first. Called in the master before the fork (a collection in a worker would
-    otherwise write to every inherited object's header, copying their pages) and again in
-    each worker once its service is built."""
+    collected first. Each worker calls it once its service is built; what it inherited
+    from the master was frozen before the fork (:meth:`CrosscheckServer.run`)."""
     gc.collect()
     gc.freeze()
 

@@ -665,6 +665,10 @@ def _wait_for_group_to_exit(group: int) -> None:
 
 
 MILESTONES = {
+    "index opened ahead of the workers": "index opened (master)",
+    "spaCy pipeline loaded": "spaCy",
+    "sentence encoder loaded": "model",
+    "models loaded ahead of the workers": "models loaded (master)",
     "encoder loaded": "encoder",
     "index snapshot loaded": "index loaded",
     "vector index built from the store": "index built",

@@ -4,6 +4,7 @@ parses correctly after the fork."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import subprocess
@@ -131,3 +132,46 @@ def test_served_workers_encode_with_the_model_the_master_loaded(tmp_path: Path) 
     log = log_path.read_text()
     assert log.count("sentence encoder loaded") == 1  # by the master alone
     assert f"(process {process.pid})" in log
+
+
+@pytest.fixture
+def collector_restored() -> Iterator[None]:
+    gc.unfreeze()  # nothing frozen by an earlier test
+    yield
+    gc.enable()
+    gc.unfreeze()
+
+
+def test_the_master_starts_with_the_collector_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, collector_restored: None
+) -> None:
+    import api.server
+    from crosscheck import cli
+
+    enabled_at_serve: list[bool] = []
+    monkeypatch.setattr(api.server, "serve", lambda *args: enabled_at_serve.append(gc.isenabled()))
+
+    cli.main(["serve", "--data-dir", str(tmp_path / "data")])
+
+    assert enabled_at_serve == [False]  # the app imported with the collector off
+
+
+def test_the_workers_are_forked_with_the_collector_on_and_the_models_frozen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, collector_restored: None
+) -> None:
+    from api.server import CrosscheckServer, _WithdrawingArbiter
+
+    at_fork: list[tuple[bool, int]] = []
+    monkeypatch.setattr(
+        _WithdrawingArbiter,
+        "run",
+        lambda arbiter: at_fork.append((gc.isenabled(), gc.get_freeze_count())),
+    )
+    gc.disable()
+    config = TestConfig(data_dir=tmp_path / "data", load_models_eagerly=True)
+
+    CrosscheckServer(config, "127.0.0.1", free_port()).run()
+
+    ((enabled, frozen),) = at_fork
+    assert enabled
+    assert frozen > 100_000  # the pipeline among them
