@@ -150,6 +150,7 @@ def test_the_master_starts_with_the_collector_off(
 
     enabled_at_serve: list[bool] = []
     monkeypatch.setattr(api.server, "serve", lambda *args: enabled_at_serve.append(gc.isenabled()))
+    monkeypatch.setattr("api.preload.IndexPreload.start", lambda config: None)  # no thread left
 
     cli.main(["serve", "--data-dir", str(tmp_path / "data")])
 
