@@ -6,8 +6,9 @@ start, while the master process, which imports Flask, torch and spaCy before it 
 workers, leaves the second core idle. :class:`IndexPreload` opens the index (snapshot and log
 replay: reading files and the store, mostly outside the interpreter lock) on a thread while
 the master imports; each worker forked from the master inherits it and takes it
-(:func:`take`) instead of opening the snapshot again. Nothing else is loaded before the
-fork: the models, the store's connections and every thread belong to the workers.
+(:func:`take`) instead of opening the snapshot again. The master also loads the models
+before the fork (:func:`api.registry.load_shared_models`); the store's connections and every
+thread belong to the workers.
 
 This module imports only the index and the store, never the engine or Flask.
 """
