@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from facts.numbers import FIGURE_ABBREVIATIONS
+
 SPEECH_VERBS = frozenset(
     {
         "say",
@@ -38,7 +40,7 @@ SPEECH_VERBS = frozenset(
     }
 )
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
-LIGHT_LEMMAS = frozenset(
+LIGHT_LEMMAS = FIGURE_ABBREVIATIONS | frozenset(
     {
         "be",
         "have",

@@ -1,8 +1,11 @@
-"""Numbers in digits or words: "30,000", "100 000", "100k", "1.2 million", "three"."""
+"""Numbers in digits or words: "30,000", "100 000", "100k", "1.2 million", "three", and the
+wire-copy scale abbreviations: "14.9 bln", "3.5 mln", "$4.2m", "$3bn"."""
 
 from __future__ import annotations
 
 import re
+from importlib import resources
+from typing import NamedTuple
 
 UNITS = {
     "zero": 0,
@@ -48,9 +51,56 @@ SUFFIX_SCALES = {
     "m": 1_000_000,
     "mn": 1_000_000,
     "mil": 1_000_000,
+    "mln": 1_000_000,
     "bn": 1_000_000_000,
+    "bln": 1_000_000_000,
     "b": 1e9,
+    "tn": 1e12,
+    "tln": 1e12,
+    "trn": 1e12,
+    "trln": 1e12,
 }
+# Scale abbreviations that stand for a scale wherever they follow a figure, spaced or not
+# ("14.9 bln", "3.5mln"); "k", "m" and "b" are read as scales only when attached (see below).
+_ABBREVIATED_SCALE = r"mln|mn|mil|bln|bn|tln|trln|trn"
+_MONEY_SCALE = rf"{_ABBREVIATED_SCALE}|tn"  # "$1tn"; after a bare figure "tn" may be tonnes
+
+
+class CurrencyWord(NamedTuple):
+    """A currency word written after a figure: the currency, how many of its main unit one of
+    it is, and whether it is money only after a scale word ("14.9 bln marks")."""
+
+    currency: str
+    factor: float
+    scaled_only: bool
+
+
+def _load_currency_words() -> dict[str, CurrencyWord]:
+    text = resources.files("facts").joinpath("data", "currencies.tsv").read_text(encoding="utf-8")
+    table: dict[str, CurrencyWord] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        currency, factor, when, forms = line.split("\t")
+        for form in forms.split(","):
+            table[" ".join(form.split())] = CurrencyWord(currency, float(factor), when == "scaled")
+    return table
+
+
+CURRENCY_WORDS = _load_currency_words()
+# Any currency word, longest first ("deutsche marks" before "marks"), any spacing between words.
+CURRENCY_WORD = "|".join(
+    re.escape(form).replace(r"\ ", r"\s+") for form in sorted(CURRENCY_WORDS, key=len, reverse=True)
+)
+CURRENCY_SIGN = r"[$€£¥]"
+# Wire-copy abbreviations written only as part of a figure ("3.5 mln dlrs", "5 pct", "$4.2m"):
+# no content word of the claim (``facts.lexicon.LIGHT_LEMMAS``), so that "14.9 bln marks" and
+# "14.9 billion marks" have the same words and the parser's reading of "dlrs" as a head noun
+# links no other word to it.
+FIGURE_ABBREVIATIONS = frozenset(
+    {"k", "m", "mln", "mn", "mil", "bln", "bn", "tln", "trln", "trn", "pct"}
+    | {"dlrs", "dlr", "cts", "stg", "dmk", "dfl", "usd", "eur", "gbp", "jpy", "chf"}
+)
 FRACTIONS = {"half": 0.5, "quarter": 0.25}
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
@@ -59,16 +109,21 @@ DIGITS = r"\d{1,3}(?:(?:,|\u00a0|\u202f| )\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 WORD_NUMBER = rf"(?:{_WORD})(?:[- ](?:{_WORD}))*(?:\s+(?:{_SCALE}))*"
 # The full pattern of one number, digits or words, with an optional scale. "k" and "m" scale a
 # number only when attached ("100k", "$60m") or after a currency sign ("$ 4.5 m"): "60 m" is
-# sixty metres.
+# sixty metres. "b" scales only a sum of money ("$3b", "3b dollars"); an attached "m" without
+# one ("a 5m wall", "5m viewers") is left to ``facts.quantities`` to read as metres or millions.
+_MONEY_BEFORE = rf"(?:(?<={CURRENCY_SIGN})|(?<={CURRENCY_SIGN}\s))"
+_MONEY_AFTER = rf"(?=\s*(?:{CURRENCY_WORD})\b)"
 NUMBER_PATTERN = (
     rf"(?:(?:half|a\s+half)\s+(?:a|an)\s+(?:{_SCALE})"
     rf"|(?:a|one)\s+dozen|(?:a|one)\s+(?:{_SCALE})(?:\s+(?:{_SCALE}))*"
-    rf"|(?:(?<=[$€£])|(?<=[$€£]\s))(?:{DIGITS})\s+m\b"
-    rf"|(?:{DIGITS})(?:(?:k|m)\b|\s*(?:mn|mil|bn)\b|\s+(?:{_SCALE}))*"
-    rf"|{WORD_NUMBER}(?:\s+(?:and\s+)?(?:a\s+)?half)?)"
+    rf"|{_MONEY_BEFORE}(?:{DIGITS})(?:\s?[mb]\b|\s*(?:{_MONEY_SCALE})\b)"
+    rf"|(?:{DIGITS})[mb]\b{_MONEY_AFTER}"
+    rf"|(?:{DIGITS})(?:(?:k|m)\b|\s*(?:{_ABBREVIATED_SCALE})\b|\s+(?:{_SCALE}))*"
+    rf"|{WORD_NUMBER}(?:\s+(?:{_ABBREVIATED_SCALE}|{_SCALE})\b)*(?:\s+(?:and\s+)?(?:a\s+)?half)?)"
 )
 # A number joined by a hyphen to a word counts it ("a 35-word oath", "a 9-year-old"); joined to
 # a digit it is part of a score or a code ("2-1", "1-800").
+_ENDS_IN_SCALE = re.compile(rf"(?:\d\s*(?:k|m|b)|\b(?:{_SCALE}|{_MONEY_SCALE}))$", re.I)
 NUMBER_RE = re.compile(
     rf"(?<![\w.,:/-])(?:{NUMBER_PATTERN})(?![\w:/]|-(?![a-z])|\.\d|,\d)", re.IGNORECASE
 )
@@ -78,11 +133,16 @@ def parse_number(text: str) -> float | None:
     """Return the value of a number phrase, or None when it is not one."""
     words = re.sub(r"[\u00a0\u202f]", " ", text.strip().lower())
     words = re.sub(r"(?<=\d)[, ](?=\d{3}\b)", "", words)
-    words = re.sub(r"(?<=\d)(k|mn|mil|bn|m)\b", r" \1", words)
+    words = re.sub(rf"(?<=\d)(k|{_MONEY_SCALE}|m|b)\b", r" \1", words)
     tokens = [t for t in re.split(r"[\s-]+", words) if t and t != "and"]
     if not tokens:
         return None
     return _parse_tokens(tokens)
+
+
+def ends_in_scale(text: str) -> bool:
+    """Whether a number phrase ends in a scale word or abbreviation ("14.9 bln", "3 million")."""
+    return bool(_ENDS_IN_SCALE.search(text.strip()))
 
 
 def _parse_tokens(tokens: list[str]) -> float | None:

@@ -8,7 +8,17 @@ import re
 from spacy.tokens import Doc, Token
 
 from facts.model import Bound, QuantityFact, QuantityKind, TextSpan
-from facts.numbers import NUMBER_PATTERN, NUMBER_RE, TENS, UNITS, parse_number, round_magnitude
+from facts.numbers import (
+    CURRENCY_WORD,
+    CURRENCY_WORDS,
+    NUMBER_PATTERN,
+    NUMBER_RE,
+    TENS,
+    UNITS,
+    ends_in_scale,
+    parse_number,
+    round_magnitude,
+)
 from facts.vague_counts import extract_vague_counts
 
 _LOWER = (
@@ -39,7 +49,12 @@ _RANGE_RE = re.compile(
 )
 _STRICT_RE = re.compile(r"(?:less\s+than|fewer\s+than|under|below|just\s+under)\b", re.I)
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|€|£|¥|USD|EUR|GBP|Rs\.?)\s*$", re.I)
-_CURRENCY_AFTER = re.compile(r"^\s*(?:dollars?|euros?|pounds?|yen|rupees?|usd|eur|gbp)\b", re.I)
+_CURRENCY_AFTER = re.compile(rf"^\s*(?P<word>{CURRENCY_WORD})\b", re.I)
+# "a 5m wall", "the 100m final": an attached "m" with no currency is metres, unless a plural
+# noun follows ("5m viewers", "2.3m people").
+_ATTACHED_M = re.compile(r"(?<=\d)m$", re.I)
+_PLURAL_NOUN_TAGS = ("NNS", "NNPS")
+_TRAILING_SCALE = re.compile(r"(?<=\d)\s*[a-z]+$|\s+[a-z]+$", re.I)
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)", re.I)
 TIME_UNITS = {
     "second",
@@ -99,6 +114,11 @@ def _single_fact(doc: Doc, match: re.Match[str]) -> QuantityFact | None:
     if value is None or _looks_like_id(text, start, end):
         return None
     kind, unit, unit_end, head = _kind_and_unit(doc, start, end)
+    if kind == "money":
+        value *= _currency_factor(text, end)
+    elif _in_metres(doc, match):
+        value = float(match.group()[:-1].replace(",", ""))
+        kind, unit, unit_end, head = "count", "m", end, -1
     if match.group().lower() in _VAGUE_NUMBER and not unit:
         return None
     bound_match = _BOUND_RE.search(text[max(0, start - 30) : start])
@@ -138,7 +158,11 @@ def _range_fact(
         return None
     if _looks_like_id(doc.text, start, end) or (first >= 1900 and second <= 2100 and second < 2100):
         return None
+    first *= _shared_scale(match.group("a"), match.group("b"), first, second)
     kind, unit, unit_end, head = _kind_and_unit(doc, match.start("b"), end)
+    if kind == "money":
+        factor = _currency_factor(doc.text, end)
+        first, second = first * factor, second * factor
     return QuantityFact(
         value=(first + second) / 2,
         low=first,
@@ -150,6 +174,17 @@ def _range_fact(
         number_span=TextSpan(doc.text[start:end], start, end),
         head=head,
     )
+
+
+def _shared_scale(first_text: str, second_text: str, first: float, second: float) -> float:
+    """ "between 3 and 5 mln": the scale written once, after the second figure, is the first
+    figure's too, when the first is smaller than the second's own figure."""
+    if ends_in_scale(first_text) or not ends_in_scale(second_text):
+        return 1.0
+    figure = parse_number(_TRAILING_SCALE.sub("", second_text.strip()))
+    if not figure or first >= figure:
+        return 1.0
+    return second / figure
 
 
 def _compound_word_number(match: re.Match[str]) -> bool:
@@ -207,7 +242,7 @@ def _kind_and_unit(doc: Doc, start: int, end: int) -> tuple[QuantityKind, str, i
     percent = _PERCENT_AFTER.match(text[end:])
     if percent:
         return "percent", "%", end + percent.end(), -1
-    currency_after = _CURRENCY_AFTER.match(text[end:])
+    currency_after = _currency_after(text, start, end)
     if _CURRENCY_BEFORE.search(text[max(0, start - 4) : start]) or currency_after:
         unit_end = end + currency_after.end() if currency_after else end
         return "money", "$", unit_end, -1
@@ -217,6 +252,33 @@ def _kind_and_unit(doc: Doc, start: int, end: int) -> tuple[QuantityKind, str, i
     lemma = _UNIT_ALIASES.get(noun.lower_, noun.lemma_.lower())
     kind: QuantityKind = "duration" if lemma in TIME_UNITS else "count"
     return kind, lemma, max(end, noun.idx + len(noun.text)), noun.i
+
+
+def _currency_after(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The currency word right after a figure; one that is money only after a scale word
+    ("14.9 bln marks") only there, not in "12 marks out of 20"."""
+    found = _CURRENCY_AFTER.match(text[end:])
+    if found is None:
+        return None
+    word = CURRENCY_WORDS[" ".join(found["word"].lower().split())]
+    return found if not word.scaled_only or ends_in_scale(text[start:end]) else None
+
+
+def _currency_factor(text: str, end: int) -> float:
+    """How many of its currency's main unit one of the figure's currency word is: 0.01 for
+    "35 cts", 1 for "20 dlrs" and for a figure after a currency sign."""
+    found = _CURRENCY_AFTER.match(text[end:])
+    if found is None:
+        return 1.0
+    return CURRENCY_WORDS[" ".join(found["word"].lower().split())].factor
+
+
+def _in_metres(doc: Doc, match: re.Match[str]) -> bool:
+    """ "a 5m wall": an attached "m" with no currency sign or word, before no plural noun."""
+    if not _ATTACHED_M.search(match.group()):
+        return False
+    after = [token for token in doc if token.idx >= match.end() and not token.is_space]
+    return not (after and after[0].tag_ in _PLURAL_NOUN_TAGS)
 
 
 def _counted_noun(doc: Doc, start: int, end: int) -> Token | None:

@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from facts.model import QuantityFact, QuantityKind, TextSpan
+from facts.numbers import CURRENCY_WORDS
 
 # Ranges the word allows, both ends included. An "of" after the word is read with it.
 VAGUE_RANGES: dict[str, tuple[float, float]] = {
@@ -56,7 +57,11 @@ _MULTIPLIER_AFTER = re.compile(
     r"|smaller|greater|faster|slower)\b|\s+\w+er\s+than\b",
     re.I,
 )
-_MONEY_NOUNS = {"dollar", "euro", "pound", "yen", "rupee"}
+# Nouns of money ("millions of dollars", "thousands of dlrs"); not a word that is money only
+# after a scale word ("marks").
+_MONEY_NOUNS = {"dollar", "euro", "pound", "yen", "rupee"} | {
+    form for form, word in CURRENCY_WORDS.items() if not word.scaled_only and " " not in form
+}
 _NOUN_REACH = 4  # tokens after the word searched for the counted noun
 
 

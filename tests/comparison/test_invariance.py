@@ -105,6 +105,35 @@ def test_the_way_a_figure_is_written_does_not_change_the_verdict(
 
 
 @PROPERTY_SETTINGS
+@given(
+    millions=st.integers(min_value=2, max_value=99),
+    other=st.integers(min_value=2, max_value=99),
+    tenths=st.sampled_from(("", ".5")),
+)
+def test_the_way_a_sum_is_written_does_not_change_the_verdict(
+    comparator: ClaimComparator, millions: int, other: int, tenths: str
+) -> None:
+    """Wire-copy abbreviations ("mln", "dlrs", "$4.5m") write the same sum."""
+
+    def claim(figure: str) -> str:
+        return f"The company said it raised {figure} from investors in May."
+
+    figure = f"{millions}{tenths}"
+    written = (
+        f"{figure} mln dlrs",
+        f"{figure} million dollars",
+        f"${figure}m",
+        f"${figure} million",
+        f"${figure} mln",
+    )
+    reference = claim(f"${other}{tenths} million")
+    verdicts = {compare(comparator, claim(text), reference).verdict for text in written}
+    assert len(verdicts) == 1
+    if millions == other:
+        assert verdicts == {"agree"}
+
+
+@PROPERTY_SETTINGS
 @given(feet=st.integers(min_value=20, max_value=900), noun=st.sampled_from(("wave", "tower")))
 def test_a_measure_agrees_with_its_conversion(
     comparator: ClaimComparator, feet: int, noun: str
