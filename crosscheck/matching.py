@@ -70,6 +70,26 @@ class Retrieval:
     fused: int = FUSED_CANDIDATES
 
 
+class ArticleVectors:
+    """Claim vectors of articles, each article's read from the store at most once: one is
+    made per check, whose story completion reads the story articles' vectors and whose
+    syndication and grouping steps then read those of every matched article, the story's
+    among them."""
+
+    def __init__(self, store: ArticleStore) -> None:
+        self._store = store
+        self._read: dict[str, Vectors] = {}
+
+    def of(self, article_ids: Iterable[str]) -> dict[str, Vectors]:
+        """The vectors of each given article's claims, in claim order; only articles not read
+        before are read (in one query)."""
+        wanted = list(dict.fromkeys(article_ids))
+        missing = [article for article in wanted if article not in self._read]
+        if missing:
+            self._read.update(self._store.vectors_of_articles(missing))
+        return {article: self._read[article] for article in wanted if article in self._read}
+
+
 class MatchFinder:
     """Candidates for each claim from two searches of the other articles: the nearest
     vectors (FAISS) and BM25 over claim text (the store's lexical index), fused by
@@ -98,9 +118,11 @@ class MatchFinder:
         texts: Sequence[str],
         vectors: Vectors,
         lexical: Sequence[Sequence[LexicalHit]] | None = None,
+        read: ArticleVectors | None = None,
     ) -> list[list[CandidateMatch]]:
         """For each claim, the claims of other articles above the floor, best first;
-        ``lexical`` is what :meth:`lexical` found for these texts, searched here if not given.
+        ``lexical`` is what :meth:`lexical` found for these texts, searched here if not given;
+        the story articles' vectors are read through ``read`` (the check's, if given).
 
         Returns every candidate of the fused pool (:class:`Retrieval`): :func:`select` makes
         the final choice of ``top_k`` once the syndicated copies among them are known.
@@ -131,7 +153,8 @@ class MatchFinder:
         ]
         weights_of = affinity([[(c.article.id, c.relevance) for c in row] for row in scored])
         story = story_articles(weights_of)
-        scored = self._with_story_claims(scored, story, texts, vectors, weights)
+        read = read if read is not None else ArticleVectors(self._store)
+        scored = self._with_story_claims(scored, story, texts, vectors, weights, read)
         return self._boosted(scored, weights_of, story)
 
     def _with_story_claims(
@@ -141,13 +164,14 @@ class MatchFinder:
         texts: Sequence[str],
         vectors: Vectors,
         weights: WordWeights,
+        read: ArticleVectors,
     ) -> list[list[CandidateMatch]]:
         """Each claim's candidates with every claim of the ``story`` articles added: another
         outlet's account of the same event may tell a fact in words so unlike the claim's
         that neither search ranks it among its best over the whole corpus."""
         if not story:
             return scored
-        stored = self._store.vectors_of_articles(story)
+        stored = read.of(story)
         full = [article for article in map(self._store.get_article, story) if article]
         cosines = {article.id: stored[article.id] @ vectors.T for article in full}
         completed = []
@@ -228,9 +252,13 @@ class MatchFinder:
             found.append(sorted(boosted, key=lambda c: -c.rank))
         return found
 
-    def article_vectors(self, found: Iterable[Sequence[CandidateMatch]]) -> dict[str, Vectors]:
-        """Claim vectors of every article that has a candidate, read once per check."""
-        return self._store.vectors_of_articles([article.id for article in _matched_articles(found)])
+    def article_vectors(
+        self, found: Iterable[Sequence[CandidateMatch]], read: ArticleVectors | None = None
+    ) -> dict[str, Vectors]:
+        """Claim vectors of every article that has a candidate, read once per check: through
+        ``read``, the check's, which has those :meth:`find` read already."""
+        read = read if read is not None else ArticleVectors(self._store)
+        return read.of(article.id for article in _matched_articles(found))
 
 
 def _keys(rows: Iterable[Iterable[tuple[int, float]]]) -> set[int]:
@@ -322,7 +350,13 @@ def mark_same_story(
     ``copies`` (syndicated copies of the checked article) do not set the bar."""
     affinities = {c.article.id: c.affinity for row in found for c in row}
     story = same_story(affinities, copies)
-    return [[replace(c, same_story=c.article.id in story) for c in row] for row in found]
+    return [[_with_same_story(c, c.article.id in story) for c in row] for row in found]
+
+
+def _with_same_story(candidate: CandidateMatch, same: bool) -> CandidateMatch:
+    """The candidate with ``same_story`` set; itself when it is already (most candidates of
+    a check are in no story article: no copy made)."""
+    return candidate if candidate.same_story == same else replace(candidate, same_story=same)
 
 
 def select(

@@ -22,6 +22,7 @@ from crosscheck.alignment import AlignedPair, Closeness, best_in_each_article
 from crosscheck.corpus import Corpus
 from crosscheck.errors import ArticleNotFound, CrosscheckError, TooManyClaims
 from crosscheck.matching import (
+    ArticleVectors,
     CandidateMatch,
     MatchFinder,
     mark_same_story,
@@ -272,12 +273,15 @@ class ConsistencyService:
         Nothing is stored unless ``index`` is true, and then only after the check succeeded.
         """
         record, draft_claims = self._extract_claims(article)
-        parsing = self._parsing.submit(self._comparator.prime, _inputs(record, draft_claims))
         texts = [claim.text for claim in draft_claims]
         searching = self._searching.submit(self._matches.lexical, record.id, texts)
-        helpers: list[Future[Any]] = [parsing, searching]
+        helpers: list[Future[Any]] = [searching]
         try:
             prepared = self._encoded(record, draft_claims)
+            # parsed once the encode is done, beside the matching: the encoder's threads take
+            # every core, and a parse beside them held the encode back by as long as it took
+            parsing = self._parsing.submit(self._comparator.prime, _inputs(record, draft_claims))
+            helpers.append(parsing)
             report = self._report(prepared, top_k, parsing, searching)
         finally:
             wait(helpers)
@@ -297,10 +301,11 @@ class ConsistencyService:
         """The check's report; ``parsing`` parses the draft's claims meanwhile, ``searching``
         finds their lexical candidates."""
         texts = [claim.text for claim in prepared.claims]
+        read = ArticleVectors(self._store)
         candidates = self._matches.find(
-            prepared.record.id, texts, prepared.vectors, searching.result()
+            prepared.record.id, texts, prepared.vectors, searching.result(), read
         )
-        article_vectors = self._matches.article_vectors(candidates)
+        article_vectors = self._matches.article_vectors(candidates, read)
         copies = syndicated_copies(prepared.vectors, candidates, article_vectors)
         found = [select(row, top_k, copies) for row in mark_same_story(candidates, copies)]
         groups = source_groups(found, article_vectors, copies)
