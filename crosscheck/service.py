@@ -273,15 +273,12 @@ class ConsistencyService:
         Nothing is stored unless ``index`` is true, and then only after the check succeeded.
         """
         record, draft_claims = self._extract_claims(article)
+        parsing = self._parsing.submit(self._comparator.prime, _inputs(record, draft_claims))
         texts = [claim.text for claim in draft_claims]
         searching = self._searching.submit(self._matches.lexical, record.id, texts)
-        helpers: list[Future[Any]] = [searching]
+        helpers: list[Future[Any]] = [parsing, searching]
         try:
             prepared = self._encoded(record, draft_claims)
-            # parsed once the encode is done, beside the matching: the encoder's threads take
-            # every core, and a parse beside them held the encode back by as long as it took
-            parsing = self._parsing.submit(self._comparator.prime, _inputs(record, draft_claims))
-            helpers.append(parsing)
             report = self._report(prepared, top_k, parsing, searching)
         finally:
             wait(helpers)

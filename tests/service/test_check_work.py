@@ -1,10 +1,8 @@
-"""What a fresh check does no more than once, and in which order: each article's vectors are
-read once, and the draft is parsed after it is encoded (beside the matching), not while it
-is encoded (the encoder's threads take every core)."""
+"""What a fresh check does no more than once: each article's claim vectors are read once,
+and marking the story's candidates copies only those it changes."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -59,33 +57,6 @@ def test_a_check_reads_each_article_s_vectors_once(
     assert "story" in matched  # the story's claims completed the candidates, then were grouped
     assert "story" in asked
     assert len(asked) == len(set(asked))
-
-
-def test_the_draft_is_parsed_after_it_is_encoded(
-    app: Flask, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    service = indexed(app)
-    comparator = app.extensions["crosscheck"].comparator
-    encoder = service._encoder
-    parsing = threading.Event()
-    parsed_while_encoding: list[bool] = []
-    prime, encode = comparator.prime, encoder.encode
-
-    def primed(claims: Sequence[Any]) -> None:
-        parsing.set()
-        prime(claims)
-
-    def encoded(texts: Sequence[str]) -> Any:
-        # long enough for a parse started before the encode to have begun
-        parsed_while_encoding.append(parsing.wait(0.5))
-        return encode(texts)
-
-    monkeypatch.setattr(comparator, "prime", primed)
-    monkeypatch.setattr(encoder, "encode", encoded)
-    report = service.check_article(ArticleInput(source="Outlet C", text=DRAFT))
-    assert parsed_while_encoding and not any(parsed_while_encoding)
-    assert parsing.is_set()  # parsed all the same, before the comparisons
-    assert any(match.verdict != "unrelated" for c in report.claims for match in c.matches)
 
 
 def candidate(article_id: str, affinity: float) -> CandidateMatch:
