@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 
@@ -54,6 +55,7 @@ _CURRENCY_AFTER = re.compile(rf"^\s*(?P<word>{CURRENCY_WORD})\b", re.I)
 # noun follows ("5m viewers", "2.3m people").
 _ATTACHED_M = re.compile(r"(?<=\d)m$", re.I)
 _PLURAL_NOUN_TAGS = ("NNS", "NNPS")
+_SET_AGAINST = re.compile(r"\b(?:from|to|vs\.?|versus|against|compared\s+with)\s*$", re.I)
 _TRAILING_SCALE = re.compile(r"(?<=\d)\s*[a-z]+$|\s+[a-z]+$", re.I)
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)", re.I)
 TIME_UNITS = {
@@ -89,7 +91,26 @@ def extract_quantities(doc: Doc, taken: list[tuple[int, int]]) -> list[QuantityF
         if fact is not None:
             found.append(fact)
     found += _vague_counts(doc, [*taken, *((f.span.start, f.span.end) for f in found)])
-    return sorted(found, key=lambda fact: fact.span.start)
+    return _elided_currencies(text, sorted(found, key=lambda fact: fact.span.start))
+
+
+def _elided_currencies(text: str, found: list[QuantityFact]) -> list[QuantityFact]:
+    """ "494.2 mln dlrs, down from 546.4 mln": a scaled figure with no unit, set against an
+    earlier sum of money by "from", "to" or "vs", is a sum in that currency too."""
+    result: list[QuantityFact] = []
+    for fact in found:
+        earlier_money = any(q.kind == "money" and q.span.end <= fact.span.start for q in result)
+        between = text[result[-1].span.end : fact.span.start] if result else ""
+        if (
+            earlier_money
+            and fact.kind == "count"
+            and not fact.unit
+            and ends_in_scale(fact.number_span.text)
+            and _SET_AGAINST.search(between)
+        ):
+            fact = dataclasses.replace(fact, kind="money", unit="$")
+        result.append(fact)
+    return result
 
 
 def _vague_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[QuantityFact]:

@@ -34,6 +34,10 @@ AGREE = [
 
 DIVERGE = [
     (
+        "Net interest revenue was 494.2 mln dlrs, down from 546.4 mln.",
+        "Net interest revenue was 494.2 mln dlrs, down from 765.0 mln.",
+    ),
+    (
         "Net profit rose to 14.9 bln marks last year.",
         "Net profit rose to 14.8 billion marks last year.",
     ),

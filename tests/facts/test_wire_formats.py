@@ -139,3 +139,29 @@ def test_an_attached_m_before_a_plural_noun_is_millions(nlp: Language) -> None:
 @pytest.mark.slow
 def test_tn_after_a_bare_figure_is_no_trillion(nlp: Language) -> None:
     assert all(q.value < 1000 for q in quantities(nlp, "They shipped 5 tn of wheat."))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Net interest revenue was 494.2 mln dlrs, down from 546.4 mln.",
+        "Net profit was 14.9 mln dlrs vs 12.1 mln a year earlier.",
+        "Reserves rose by 540 mln marks to 900 million.",
+    ],
+)
+def test_a_scaled_figure_set_against_a_sum_is_in_its_currency(nlp: Language, text: str) -> None:
+    assert [q.kind for q in quantities(nlp, text)] == ["money", "money"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fund lent 5 bln dlrs to a city of 3 million.",
+        "It raised 5 bln dlrs from 3 million investors.",
+        "Output rose 5 pct to 900 mln.",
+    ],
+)
+def test_a_scaled_figure_not_set_against_a_sum_stays_a_count(nlp: Language, text: str) -> None:
+    assert quantities(nlp, text)[-1].kind != "money"
