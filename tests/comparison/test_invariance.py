@@ -95,13 +95,20 @@ def test_the_way_a_figure_is_written_does_not_change_the_verdict(
         f"{in_words(thousands)} thousand",
         f"{thousands}k",
     )
-    reference = claim(f"{other * 1000:,}")
-    verdicts = {compare(comparator, claim(figure), reference).verdict for figure in written}
-    assert len(verdicts) == 1
+    verdicts = one_verdict(
+        comparator, [claim(figure) for figure in written], claim(f"{other * 1000:,}")
+    )
     if thousands == other:
         assert verdicts == {"agree"}
     elif thousands % 10 and other % 10 and max(thousands, other) <= 3 * min(thousands, other):
         assert verdicts == {"diverge"}  # same precision: no rounding explains the gap
+
+
+def one_verdict(comparator: ClaimComparator, claims: list[str], reference: str) -> set[str]:
+    """The verdicts of each claim against ``reference``, asserted to be one."""
+    verdicts = {compare(comparator, claim, reference).verdict for claim in claims}
+    assert len(verdicts) == 1
+    return verdicts
 
 
 @PROPERTY_SETTINGS
@@ -126,9 +133,9 @@ def test_the_way_a_sum_is_written_does_not_change_the_verdict(
         f"${figure} million",
         f"${figure} mln",
     )
-    reference = claim(f"${other}{tenths} million")
-    verdicts = {compare(comparator, claim(text), reference).verdict for text in written}
-    assert len(verdicts) == 1
+    verdicts = one_verdict(
+        comparator, [claim(text) for text in written], claim(f"${other}{tenths} million")
+    )
     if millions == other:
         assert verdicts == {"agree"}
 
