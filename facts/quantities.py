@@ -16,6 +16,7 @@ from facts.numbers import (
     NUMBER_RE,
     TENS,
     UNITS,
+    CurrencyWord,
     ends_in_scale,
     parse_number,
     round_magnitude,
@@ -275,23 +276,29 @@ def _kind_and_unit(doc: Doc, start: int, end: int) -> tuple[QuantityKind, str, i
     return kind, lemma, max(end, noun.idx + len(noun.text)), noun.i
 
 
-def _currency_after(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The currency word right after a figure; one that is money only after a scale word
-    ("14.9 bln marks") only there, not in "12 marks out of 20"."""
+def _currency_word(text: str, end: int) -> tuple[re.Match[str], CurrencyWord] | None:
+    """The currency word right after the figure ending at ``end``, and what it stands for."""
     found = _CURRENCY_AFTER.match(text[end:])
     if found is None:
         return None
-    word = CURRENCY_WORDS[" ".join(found["word"].lower().split())]
-    return found if not word.scaled_only or ends_in_scale(text[start:end]) else None
+    return found, CURRENCY_WORDS[" ".join(found["word"].lower().split())]
+
+
+def _currency_after(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The currency word right after a figure; one that is money only after a scale word
+    ("14.9 bln marks") only there, not in "12 marks out of 20"."""
+    found = _currency_word(text, end)
+    if found is None:
+        return None
+    match, word = found
+    return match if not word.scaled_only or ends_in_scale(text[start:end]) else None
 
 
 def _currency_factor(text: str, end: int) -> float:
     """How many of its currency's main unit one of the figure's currency word is: 0.01 for
     "35 cts", 1 for "20 dlrs" and for a figure after a currency sign."""
-    found = _CURRENCY_AFTER.match(text[end:])
-    if found is None:
-        return 1.0
-    return CURRENCY_WORDS[" ".join(found["word"].lower().split())].factor
+    found = _currency_word(text, end)
+    return found[1].factor if found is not None else 1.0
 
 
 def _in_metres(doc: Doc, match: re.Match[str]) -> bool:
