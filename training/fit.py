@@ -70,13 +70,21 @@ def out_of_fold_probabilities(
     groups: Sequence[str],
     regularisation: float,
     folds: int = 5,
+    always_groups: Sequence[str | None] | None = None,
 ) -> FloatArray:
     """Probabilities of each ``folded`` row from a model that never saw its group; the
-    ``always`` rows (generated pairs) are in every training fold."""
+    ``always`` rows (generated pairs) are in every training fold, except those whose entry in
+    ``always_groups`` names a group held out (pairs made from that group's own rows)."""
     probabilities = np.zeros((len(folded), len(LABELS)))
     splitter = GroupKFold(n_splits=folds)
     for train, held_out in splitter.split(folded.features, folded.labels, groups=list(groups)):
-        model = fit(always.plus(folded.subset(train)), regularisation)
+        kept = always
+        if always_groups is not None:
+            held = {groups[i] for i in held_out}
+            kept = always.subset(
+                np.array([i for i, g in enumerate(always_groups) if g not in held], dtype=int)
+            )
+        model = fit(kept.plus(folded.subset(train)), regularisation)
         probabilities[held_out] = model.probabilities(folded.features[held_out])
     return probabilities
 

@@ -2,11 +2,13 @@
 
     python -m training.train_judge            # or: make judge
 
-Generated pairs (from BBC, Reuters and the BASIL tune triplets) plus the gold *tune* parts and
-the labelled audit records of tune events train a multinomial logistic regression on
-``pair_features``; the regularisation, the weight of gold rows and the thresholds are chosen on
-out-of-fold predictions of those tune rows (folds by cluster: a BASIL triplet's gold pairs and
-audit records fall in one fold). Check parts are only scored.
+Generated pairs (from BBC, Reuters and the BASIL tune triplets; with ``--paraphrase-pairs``,
+also diverge pairs made by editing one side of the tune pairs labelled agree:
+``training/paraphrase.py``) plus the gold *tune* parts and the labelled audit records of tune
+events train a multinomial logistic regression on ``pair_features``; the regularisation, the
+weight of gold rows and the thresholds are chosen on out-of-fold predictions of those tune rows
+(folds by cluster: a BASIL triplet's gold pairs and audit records fall in one fold; pairs made
+from tune rows leave the folds that hold their cluster out). Check parts are only scored.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from training.featurize import FeatureRows, Featurizer
 from training.fit import FittedModel, LabelledRows, fit, log_loss, out_of_fold_probabilities
 from training.gold import GoldPair, basil_tune_triplets, load_gold
 from training.neighbours import alike_sentences
+from training.paraphrase import paraphrase_pairs
 from training.perturb import SEED, GeneratedPair, generate_pairs, label_counts
 from training.prepare import pick_sentences, source_article
 from training.scores import Score, score
@@ -64,6 +67,7 @@ class Settings:
     basil_articles: int | None
     seed: int
     threads: int
+    paraphrase_pairs: bool = False
 
 
 def parse_args(argv: Sequence[str] | None) -> Settings:
@@ -80,6 +84,11 @@ def parse_args(argv: Sequence[str] | None) -> Settings:
     parser.add_argument("--basil-articles", type=int, default=None, help="default: all tune")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--threads", type=int, default=1, help="torch threads for MiniLM")
+    parser.add_argument(
+        "--paraphrase-pairs",
+        action="store_true",
+        help="also train on diverge pairs made from tune agree pairs (training/paraphrase.py)",
+    )
     args = parser.parse_args(argv)
     return Settings(
         args.shared_data,
@@ -93,6 +102,7 @@ def parse_args(argv: Sequence[str] | None) -> Settings:
         args.basil_articles,
         args.seed,
         args.threads,
+        args.paraphrase_pairs,
     )
 
 
@@ -142,6 +152,37 @@ def generated_rows(pairs: Sequence[GeneratedPair], featurizer: Featurizer) -> Fe
     return featurizer.rows([((p.a, p.published_at), (p.b, p.published_at)) for p in pairs])
 
 
+PARAPHRASE_CORPUS = "tune_pairs"
+
+
+def with_paraphrase_pairs(
+    generated: Sequence[GeneratedPair],
+    features: FeatureRows,
+    gold: Sequence[GoldPair],
+    featurizer: Featurizer,
+    seed: int,
+) -> tuple[list[GeneratedPair], FeatureRows, list[str | None]]:
+    """The generated pairs and rows, followed by the diverge pairs made from the tune pairs
+    labelled agree (``training.paraphrase``), and each row's cross-validation group (None for
+    the generated pairs, in every fold)."""
+    tune = [p for p in gold if p.part == "tune"]
+    made = paraphrase_pairs(tune, lambda c: featurizer.facts([c])[0], fold_group, seed)
+    rows = featurizer.rows([((p.a, p.a_date), (p.b, p.b_date)) for p in made])
+    pairs = [
+        GeneratedPair(
+            p.a, p.b, "diverge", f"paraphrase:{p.edit}", PARAPHRASE_CORPUS, p.group, p.a_date
+        )
+        for p in made
+    ]
+    joined = FeatureRows(
+        np.vstack([features.features, rows.features]),
+        np.concatenate([features.has_reasons, rows.has_reasons]),
+        features.reason_types + rows.reason_types,
+    )
+    groups: list[str | None] = [None] * len(generated) + [p.group for p in made]
+    return [*generated, *pairs], joined, groups
+
+
 def gold_rows(pairs: Sequence[GoldPair], featurizer: Featurizer) -> FeatureRows:
     return featurizer.rows([((p.a, p.a_date), (p.b, p.b_date)) for p in pairs])
 
@@ -177,7 +218,10 @@ class Choice:
 
 
 def choose_model(
-    generated: LabelledRows, tune: FeatureRows, tune_pairs: Sequence[GoldPair]
+    generated: LabelledRows,
+    tune: FeatureRows,
+    tune_pairs: Sequence[GoldPair],
+    generated_groups: Sequence[str | None] | None = None,
 ) -> tuple[Choice, list[dict[str, float]]]:
     """The hyperparameters with the lowest out-of-fold log loss on the gold tune rows."""
     labels = [p.label for p in tune_pairs]
@@ -186,7 +230,9 @@ def choose_model(
     for values in itertools.product(REGULARISATIONS, GOLD_WEIGHTS, GENERATED_UNRELATED_WEIGHTS):
         candidate = Hyperparameters(*values)
         always, folded = candidate.training_rows(generated, tune, labels)
-        probabilities = out_of_fold_probabilities(always, folded, groups, candidate.regularisation)
+        probabilities = out_of_fold_probabilities(
+            always, folded, groups, candidate.regularisation, always_groups=generated_groups
+        )
         loss = log_loss(probabilities, folded.labels)
         tried.append({**asdict(candidate), "cv_log_loss": round(loss, 4)})
         print(f"  {candidate}: out-of-fold log loss {loss:.3f}", flush=True)
@@ -289,14 +335,18 @@ def train(
     generated_features: FeatureRows,
     gold: Sequence[GoldPair],
     gold_features: FeatureRows,
+    generated_groups: Sequence[str | None] | None = None,
 ) -> Trained:
     """Choose hyperparameters and thresholds on out-of-fold tune predictions, then fit on all
-    generated pairs and every tune pair."""
+    generated pairs and every tune pair. ``generated_groups``: a generated row's cross-validation
+    group when it was made from tune rows (left out of the folds that hold that group out)."""
     tune_index = np.array([i for i, p in enumerate(gold) if p.part == "tune"])
     tune_rows = _subset(gold_features, tune_index)
     tune_labels = [gold[i].label for i in tune_index]
     generated_rows_ = labelled(generated_features, [p.label for p in generated], 1.0)
-    choice, tried = choose_model(generated_rows_, tune_rows, [gold[i] for i in tune_index])
+    choice, tried = choose_model(
+        generated_rows_, tune_rows, [gold[i] for i in tune_index], generated_groups
+    )
     compared = compared_rows(gold_features)
     tune_compared = compared[tune_index]
     thresholds = choose_thresholds(
@@ -327,13 +377,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.monotonic()
     featurizer = load_featurizer(settings.threads)
     generated = generated_pairs(settings, featurizer)
-    print(f"generated {len(generated)} pairs: {label_counts(generated)}", flush=True)
     generated_features = generated_rows(generated, featurizer)
     gold = [*load_gold(settings.shared), *load_audit_pairs(settings.shared)]
     gold_features = gold_rows(gold, featurizer)
+    groups: list[str | None] | None = None
+    if settings.paraphrase_pairs:
+        generated, generated_features, groups = with_paraphrase_pairs(
+            generated, generated_features, gold, featurizer, settings.seed
+        )
+    print(f"generated {len(generated)} pairs: {label_counts(generated)}", flush=True)
     print(f"features built in {time.monotonic() - started:.0f}s", flush=True)
 
-    trained = train(generated, generated_features, gold, gold_features)
+    trained = train(generated, generated_features, gold, gold_features, groups)
     scores = part_scores(gold, gold_features, trained.verdicts)
     _print_scores(scores, trained)
 
@@ -382,6 +437,7 @@ def _metadata(
         "model": "multinomial logistic regression (scikit-learn LogisticRegression, lbfgs)",
         "sklearn": sklearn.__version__,
         "seed": settings.seed,
+        "paraphrase_pairs": settings.paraphrase_pairs,
         "regularisation_C": choice.hyperparameters.regularisation,
         "gold_weight": choice.hyperparameters.gold_weight,
         "generated_unrelated_weight": choice.hyperparameters.generated_unrelated_weight,
