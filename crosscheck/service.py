@@ -40,6 +40,7 @@ from crosscheck.report import (
     claim_status,
     summarise,
 )
+from crosscheck.rerank import terms
 from crosscheck.stored_facts import Activity, StoredFacts
 from crosscheck.text_vectors import TextVectors
 from embeddings import Encoder, Vectors
@@ -179,6 +180,7 @@ class ConsistencyService:
         stored, created = self._store.save_article(
             prepared.record, prepared.claims, prepared.vectors
         )
+        _learn_terms(prepared.claims)
         self._after_write()
         return stored, created
 
@@ -207,6 +209,8 @@ class ConsistencyService:
                 for (record, claims), found in zip(extracted.values(), vectors, strict=True)
             ]
         )
+        for _, claims in extracted.values():
+            _learn_terms(claims)
         for position, (stored, created) in zip(extracted, saved, strict=True):
             status = "created" if created else "updated"
             results[position] = IndexResult(stored.id, status, article=stored)
@@ -284,6 +288,7 @@ class ConsistencyService:
             wait(helpers)
         if index:
             stored, _ = self._store.save_article(prepared.record, prepared.claims, prepared.vectors)
+            _learn_terms(prepared.claims)
             self._keep_parsed(stored, prepared.published_on)
             self._after_write()
         return report
@@ -450,6 +455,15 @@ class ConsistencyService:
             content_hash=article.content_hash,
         )
         return record, list(extracted.claims)
+
+
+def _learn_terms(claims: Sequence[Claim]) -> None:
+    """Work out the re-ranking terms of claims just stored (:func:`crosscheck.rerank.terms`,
+    cached per process), as the issue asks of per-claim lexical keys: computed once at index
+    time, not at the first check that finds the claim a candidate (a fresh check of a story
+    met ~400 such claims: a fifth of its matching time)."""
+    for claim in claims:
+        terms(claim.text)
 
 
 def _compared(candidates: Sequence[Sequence[CandidateMatch]]) -> list[list[CandidateMatch]]:

@@ -39,15 +39,33 @@ def independence_groups(
         return article_id
 
     ids = sorted(vectors_by_article)
-    sizes = [len(vectors_by_article[article_id]) for article_id in ids]
     shared = near_duplicates_between([vectors_by_article[article_id] for article_id in ids])
-    for first in range(len(ids)):
-        for second in range(first + 1, len(ids)):
-            same_outlet = outlet_by_article[ids[first]] == outlet_by_article[ids[second]]
-            smaller, larger = (first, second) if sizes[first] <= sizes[second] else (second, first)
-            if same_outlet or is_syndicated(int(shared[smaller, larger]), sizes[smaller]):
-                parent[root(ids[second])] = root(ids[first])
+    for first, second in _joined_pairs(ids, shared, vectors_by_article, outlet_by_article):
+        parent[root(ids[second])] = root(ids[first])
     return {article_id: root(article_id) for article_id in ids}
+
+
+def _joined_pairs(
+    ids: Sequence[str],
+    shared: np.ndarray,
+    vectors_by_article: Mapping[str, Vectors],
+    outlet_by_article: Mapping[str, str],
+) -> list[tuple[int, int]]:
+    """The pairs (first, second), first < second, of articles of one outlet or syndicated
+    copies (:func:`is_syndicated` of the smaller with the larger), in the order of a loop over
+    first and then second: worked out for every pair at once (a check matches dozens of
+    articles; one Python test per pair cost more than the products)."""
+    sizes = np.array([len(vectors_by_article[article_id]) for article_id in ids], np.int64)
+    outlets = {outlet: code for code, outlet in enumerate(set(outlet_by_article.values()))}
+    codes = np.array([outlets[outlet_by_article[article_id]] for article_id in ids], np.int64)
+    first_smaller = sizes[:, None] <= sizes[None, :]
+    shared_of_smaller = np.where(first_smaller, shared, shared.T)
+    smaller = np.where(first_smaller, sizes[:, None], sizes[None, :])
+    share = shared_of_smaller / np.maximum(smaller, 1)
+    syndicated = (smaller > 0) & (shared_of_smaller >= MIN_SHARED_CLAIMS)
+    syndicated &= share >= SYNDICATED_SHARE
+    joined = np.triu((codes[:, None] == codes[None, :]) | syndicated, k=1)
+    return [(int(first), int(second)) for first, second in np.argwhere(joined)]
 
 
 def shared_with_each(these: Vectors, articles: Sequence[Vectors]) -> list[int]:

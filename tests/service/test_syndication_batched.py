@@ -70,3 +70,45 @@ def test_groups_are_those_of_the_pairwise_rule() -> None:
 
 def test_a_draft_without_claims_shares_nothing() -> None:
     assert shared_with_each(np.zeros((0, 0), dtype=np.float32), articles_with_copies(0)) == [0] * 13
+
+
+def groups_pair_by_pair(
+    vectors_by_article: dict[str, np.ndarray], outlet_by_article: dict[str, str]
+) -> dict[str, str]:
+    """The grouping as it was written before the pairs were tested all at once: one test per
+    pair, in order, each join under the first article's representative."""
+    parent = {article_id: article_id for article_id in vectors_by_article}
+
+    def root(article_id: str) -> str:
+        while parent[article_id] != article_id:
+            article_id = parent[article_id]
+        return article_id
+
+    ids = sorted(vectors_by_article)
+    sizes = [len(vectors_by_article[article_id]) for article_id in ids]
+    for first in range(len(ids)):
+        for second in range(first + 1, len(ids)):
+            same_outlet = outlet_by_article[ids[first]] == outlet_by_article[ids[second]]
+            smaller, larger = (first, second) if sizes[first] <= sizes[second] else (second, first)
+            shared = shared_claims(
+                vectors_by_article[ids[smaller]], vectors_by_article[ids[larger]]
+            )
+            if same_outlet or is_syndicated(shared, sizes[smaller]):
+                parent[root(ids[second])] = root(ids[first])
+    return {article_id: root(article_id) for article_id in ids}
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_groups_and_their_representatives_are_those_of_the_pair_by_pair_loop(seed: int) -> None:
+    articles = articles_with_copies(seed)
+    ids = [f"a{position:02d}" for position in reversed(range(len(articles)))]
+    # a few outlets with several articles each, and outlets of one article
+    outlets = {article_id: f"outlet{position % 4}" for position, article_id in enumerate(ids)}
+    outlets.update({ids[1]: "alone", ids[5]: "alone too"})
+    vectors = dict(zip(ids, articles, strict=True))
+
+    assert independence_groups(vectors, outlets) == groups_pair_by_pair(vectors, outlets)
+
+
+def test_no_articles_no_groups() -> None:
+    assert independence_groups({}, {}) == {}
