@@ -16,6 +16,7 @@ from crosscheck.rerank import (
     WordWeights,
     affinity,
     distinctive,
+    near_in_time,
     relevance,
     same_story,
     terms,
@@ -121,10 +122,12 @@ class MatchFinder:
         vectors: Vectors,
         lexical: Sequence[Sequence[LexicalHit]] | None = None,
         read: ArticleVectors | None = None,
+        published_at: str | None = None,
     ) -> list[list[CandidateMatch]]:
         """For each claim, the claims of other articles above the floor, best first;
         ``lexical`` is what :meth:`lexical` found for these texts, searched here if not given;
-        the story articles' vectors are read through ``read`` (the check's, if given).
+        the story articles' vectors are read through ``read`` (the check's, if given);
+        ``published_at`` is the checked article's date (:func:`crosscheck.rerank.near_in_time`).
 
         Returns every candidate of the fused pool (:class:`Retrieval`): :func:`select` makes
         the final choice of ``top_k`` once the syndicated copies among them are known.
@@ -157,7 +160,11 @@ class MatchFinder:
                 map(terms_of.__getitem__, texts), pools, cosines, strict=True
             )
         ]
-        weights_of = affinity([[(c.article.id, c.relevance) for c in row] for row in scored])
+        weights_of = near_in_time(
+            affinity([[(c.article.id, c.relevance) for c in row] for row in scored]),
+            {key: article.published_at for key, article in articles.items()},
+            published_at,
+        )
         story = story_articles(weights_of)
         read = read if read is not None else ArticleVectors(self._store)
         scored = self._with_story_claims(scored, story, texts, vectors, weights, read)

@@ -10,6 +10,8 @@ one sentence apart counts for much.
 An article's affinity is how many of the checked article's claims found a close claim in it:
 another outlet's story of the same event shares many facts, a story on a neighbouring topic
 only a sentence or two, so its claims get a share of that affinity on top of their own score.
+Only an article published within days of the checked one has any (:func:`near_in_time`):
+a report of a like event weeks apart shares the topic and the names, not the event.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from comparison.overlap import overlap_coefficient, text_content_words
+from crosscheck.publication import publication_date
 
 LEXICAL_WEIGHT = 0.4
 DISTINCTIVE_WEIGHT = 1.5
@@ -30,6 +33,7 @@ ANCHOR_WEIGHT = 0.2
 AFFINITY_WEIGHT = 1.0
 AFFINITY_FLOOR = 0.3
 SAME_STORY_SHARE = 0.6
+SAME_EVENT_DAYS = 3
 TERMS_CACHE_SIZE = 1 << 15
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _NAME = re.compile(r"(?<![.!?\"“‘'(]\s)(?<!^)\b[A-Z][\w'’-]*[a-z][\w'’-]*")
@@ -119,6 +123,27 @@ def affinity(rows: Sequence[Iterable[tuple[Key, float]]]) -> dict[Key, float]:
         for article, score in best.items():
             totals[article] = totals.get(article, 0.0) + score
     return {article: total / len(rows) for article, total in totals.items()}
+
+
+def near_in_time(
+    affinities: Mapping[Key, float],
+    published: Mapping[Key, str | None],
+    checked: str | None,
+    days: int = SAME_EVENT_DAYS,
+) -> dict[Key, float]:
+    """The affinities, with that of each article published more than ``days`` away from the
+    ``checked`` article's date set to 0: other outlets report one event within a day or two
+    of each other, while a like event weeks apart (the next vote, another day of the same
+    shutdown) shares the topic and its names. An article, or a check, without a readable
+    date keeps its affinity."""
+    checked_on = publication_date(checked)
+    if checked_on is None:
+        return dict(affinities)
+    kept = {}
+    for article, value in affinities.items():
+        on = publication_date(published.get(article))
+        kept[article] = 0.0 if on is not None and abs((on - checked_on).days) > days else value
+    return kept
 
 
 def same_story(affinities: Mapping[Key, float], copies: Container[Key] = ()) -> set[Key]:

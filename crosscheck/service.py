@@ -305,7 +305,12 @@ class ConsistencyService:
         texts = [claim.text for claim in prepared.claims]
         read = ArticleVectors(self._store)
         candidates = self._matches.find(
-            prepared.record.id, texts, prepared.vectors, searching.result(), read
+            prepared.record.id,
+            texts,
+            prepared.vectors,
+            searching.result(),
+            read,
+            prepared.record.published_at,
         )
         article_vectors = self._matches.article_vectors(candidates, read)
         copies = syndicated_copies(prepared.vectors, candidates, article_vectors)
