@@ -45,6 +45,7 @@ from crosscheck.matching import (  # noqa: E402
     mark_same_story,
     select,
 )
+from evaluation.intervals import cluster_bootstrap  # noqa: E402
 from training.ranker_dump import CheckedArticle, Dump, load_or_dump  # noqa: E402
 from training.ranker_features import (  # noqa: E402
     FEATURES,
@@ -286,40 +287,24 @@ def nested(data: Dump, rows_of: Mapping[str, list[Row]]) -> list[bool]:
     return out_of_fold(data, rows_of, data.sides, choose)
 
 
-def interval(hits: Sequence[bool], rounds: int = 2000) -> tuple[float, float]:
-    """95% bootstrap interval of the share of hits (fixed seed)."""
-    values = np.array(hits, dtype=np.float64)
-    draws = np.random.default_rng(0).choice(values, size=(rounds, len(values))).mean(axis=1)
-    low, high = np.percentile(draws, [2.5, 97.5])
-    return float(low), float(high)
+def describe(name: str, sides: Sequence[bench.Side], hits: Sequence[bool]) -> str:
+    """The share of hits with its 95% interval, resampling events (sides of one event are not
+    independent), as every figure of :mod:`evaluation` is given."""
+    hit_of = dict(zip(map(id, sides), hits, strict=True))
+    found = cluster_bootstrap(sides, event, lambda drawn: _share([hit_of[id(s)] for s in drawn]))
+    return f"{name:<34} {_share(hits):.3f} {found or '[n/a]'} n={len(hits)}"
 
 
-def describe(name: str, hits: Sequence[bool]) -> str:
-    low, high = interval(hits)
-    return f"{name:<34} {sum(hits) / len(hits):.3f} [{low:.3f}, {high:.3f}] n={len(hits)}"
+def _share(hits: Sequence[bool]) -> float:
+    return sum(hits) / len(hits)
 
 
+HAND_FEATURES = ("cosine", "lexical", "anchors", "distinctive", "affinity")
 SETS: dict[str, tuple[str, ...]] = {
-    "hand features": ("cosine", "lexical", "anchors", "distinctive", "affinity"),
-    "+ names/numbers": (
-        "cosine",
-        "lexical",
-        "anchors",
-        "names",
-        "numbers",
-        "distinctive",
-        "affinity",
-    ),
-    "+ position": (
-        "cosine",
-        "lexical",
-        "anchors",
-        "distinctive",
-        "affinity",
-        "position_gap",
-        "both_lede",
-    ),
-    "+ length": ("cosine", "lexical", "anchors", "distinctive", "affinity", "length_ratio"),
+    "hand features": HAND_FEATURES,
+    "+ names/numbers": (*HAND_FEATURES, "names", "numbers"),
+    "+ position": (*HAND_FEATURES, "position_gap", "both_lede"),
+    "+ length": (*HAND_FEATURES, "length_ratio"),
     "all": FEATURES,
 }
 C_VALUES = (0.01, 0.1, 1.0)
@@ -335,21 +320,25 @@ def main(argv: Sequence[str] | None = None) -> None:
     data = load_or_dump(args.cache, args.data_dir)
     rows_of = {article: featurized(check) for article, check in data.checks.items()}
     hand = recall(data, rows_of, data.sides, hand_weights())
-    print(describe("hand weights (no fit)", hand))
+    print(describe("hand weights (no fit)", data.sides, hand))
     for name, used in SETS.items():
         for c_value in C_VALUES:
             print(
-                describe(f"CV {name}, C={c_value}", cross_validated(data, rows_of, used, c_value))
+                describe(
+                    f"CV {name}, C={c_value}",
+                    data.sides,
+                    cross_validated(data, rows_of, used, c_value),
+                )
             )
     outer = nested(data, rows_of)
-    print(describe("nested CV (set and C chosen per fold)", outer))
+    print(describe("nested CV (set and C chosen per fold)", data.sides, outer))
     name, c_value, _ = best_setting(data, rows_of, data.sides)
     weights = fit(pairs(data, rows_of, data.sides), SETS[name], c_value)
     pairs_of = zip(FEATURES, weights, strict=True)
     fitted = {feature: round(float(w), 4) for feature, w in pairs_of if w}
     in_sample = recall(data, rows_of, data.sides, weights)
     print(f"fitted on all tune sides: {name}, C={c_value}: {json.dumps(fitted)}")
-    print(describe("  in-sample", in_sample))
+    print(describe("  in-sample", data.sides, in_sample))
     adopted = sum(outer) > sum(hand)
     print(
         "adopted: nested CV recall beats the hand weights"
