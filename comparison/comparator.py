@@ -26,6 +26,7 @@ from comparison.pair_judge import PairJudge
 from comparison.places import rival_place_reasons
 from comparison.quantifiers import quantifier_reasons
 from comparison.quotes import quote_reasons
+from comparison.same_fact import states_same_fact
 from comparison.slots import judged_types
 from comparison.spans import merge_adjacent
 from comparison.substitution import substitution_reasons
@@ -119,8 +120,8 @@ class ClaimComparator:
         if overlap < NOTHING_SHARED_BELOW:
             return Comparison("unrelated")
         reasons = find_reasons(fa, fb, overlap)
-        if not reasons and words_of(fa.text) == words_of(fb.text):
-            return Comparison("agree")  # a claim agrees with itself, whatever a judge says
+        if not reasons and (words_of(fa.text) == words_of(fb.text) or states_same_fact(fa, fb)):
+            return Comparison("agree")  # shown to state one fact, whatever a judge says
         if self._judge is not None and not reasons and overlap >= JUDGE_FROM:
             judged = judge_reason(self._judge, fa, fb)
             reasons = [judged] if judged is not None else []

@@ -14,6 +14,7 @@ from tests.judge.test_pair_judge import judge_data
 INJURED_12 = ClaimInput("Officials said 12 people were injured in the blast on Tuesday.", FEB_1)
 INJURED_13 = ClaimInput("Officials said 13 people were injured in the blast on Tuesday.", FEB_1)
 RESTATED = ClaimInput("Twelve people were injured in Tuesday's blast, officials said.", FEB_1)
+PARAPHRASED = ClaimInput("The blast on Tuesday hurt a dozen people, officials said.", FEB_1)
 
 pytestmark = pytest.mark.slow
 
@@ -47,9 +48,13 @@ def test_the_judge_never_invents_a_divergence(nlp: Language) -> None:
     assert result.reasons == ()
 
 
-def test_agree_needs_the_judges_confidence(nlp: Language) -> None:
-    assert judging(nlp, "agree").compare(INJURED_12, RESTATED, similarity=0.9).verdict == "agree"
-    assert judging(nlp, "unrelated").compare(INJURED_12, RESTATED, 0.9).verdict == "unrelated"
+def test_agree_on_other_words_needs_the_judges_confidence(nlp: Language) -> None:
+    assert judging(nlp, "agree").compare(INJURED_12, PARAPHRASED, 0.9).verdict == "agree"
+    assert judging(nlp, "unrelated").compare(INJURED_12, PARAPHRASED, 0.9).verdict == "unrelated"
+
+
+def test_a_restatement_in_the_same_words_agrees_whatever_the_judge_says(nlp: Language) -> None:
+    assert judging(nlp, "unrelated").compare(INJURED_12, RESTATED, 0.9).verdict == "agree"
 
 
 def test_a_claim_agrees_with_itself_whatever_the_judge_says(nlp: Language) -> None:
@@ -58,4 +63,4 @@ def test_a_claim_agrees_with_itself_whatever_the_judge_says(nlp: Language) -> No
 
     assert comparator.compare(RESTATED, RESTATED, similarity=1.0).verdict == "agree"
     assert comparator.compare(RESTATED, spaced, similarity=1.0).verdict == "agree"
-    assert comparator.compare(RESTATED, INJURED_12, similarity=0.9).verdict == "unrelated"
+    assert comparator.compare(RESTATED, PARAPHRASED, similarity=0.9).verdict == "unrelated"

@@ -1,0 +1,130 @@
+"""Positive evidence that two claims state one fact.
+
+Two claims state the same fact when every figure, date, name and quotation of each is matched
+by an equal one of the other (figures compared in one unit, names as entities, in the same
+role), both say it with the same negations, certainty and quantifiers, nobody is named as its
+source on one side and someone else on the other, and the content words outside those facts
+are the same words in the same roles (subject, object). A rewrite of a figure ("30,000" /
+"thirty thousand"), a unit ("1,000 feet" / "about 305 meters"), a spelling of a name
+("Zelenskyy" / "Zelensky") or a first name added is the same fact; an extra clause, figure or
+word, another predicate or a swap of roles is not shown to be. A pair shown to state one fact
+is ``agree`` whatever the verdict judge says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from comparison.measures import measures_in_one_unit
+from comparison.numbers import unit_key
+from facts.model import ClaimFacts, DateFact, QuantityFact, TextSpan, TokenInfo
+from facts.names import same_entity
+
+_OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj", "attr", "oprd"})
+
+Fact = TypeVar("Fact")
+
+
+def states_same_fact(a: ClaimFacts, b: ClaimFacts) -> bool:
+    return (
+        _same_figures(a, b)
+        and _each_matched(a.dates, b.dates, _same_date)
+        and _each_matched(_entity_roles(a), _entity_roles(b), _same_name)
+        and sorted(q.words for q in a.quotes) == sorted(q.words for q in b.quotes)
+        and _same_stance(a, b)
+        and _same_sources(a, b)
+        and _words_outside_facts(a) == _words_outside_facts(b)
+    )
+
+
+def _each_matched(
+    mine: Sequence[Fact], theirs: Sequence[Fact], same: Callable[[Fact, Fact], bool]
+) -> bool:
+    """Every fact of each side has an equal one on the other side."""
+    return all(any(same(x, y) for y in theirs) for x in mine) and all(
+        any(same(x, y) for x in mine) for y in theirs
+    )
+
+
+def _same_figures(a: ClaimFacts, b: ClaimFacts) -> bool:
+    quantities_a, quantities_b = measures_in_one_unit(a, b)
+    return _each_matched(quantities_a, quantities_b, _same_figure)
+
+
+def _same_figure(x: QuantityFact, y: QuantityFact) -> bool:
+    """One kind, one counted thing (when both name it), and ranges that meet."""
+    same_unit = not (x.unit and y.unit) or unit_key(x.unit) == unit_key(y.unit)
+    return x.kind == y.kind and same_unit and x.low <= y.high and y.low <= x.high
+
+
+def _same_date(x: DateFact, y: DateFact) -> bool:
+    if x.key == y.key:
+        return True
+    return x.start is not None and (x.start, x.end) == (y.start, y.end)
+
+
+def _same_name(x: tuple[str, str], y: tuple[str, str]) -> bool:
+    """The same entity in the same role ("Russia accused Ukraine" is not "Ukraine accused
+    Russia")."""
+    return x[1] == y[1] and same_entity(x[0], y[0])
+
+
+def _same_stance(a: ClaimFacts, b: ClaimFacts) -> bool:
+    return (
+        {n.head_lemma for n in a.negations} == {n.head_lemma for n in b.negations}
+        and {m.level for m in a.modalities} == {m.level for m in b.modalities}
+        and {(q.kind, q.noun) for q in a.quantifiers} == {(q.kind, q.noun) for q in b.quantifiers}
+    )
+
+
+def _same_sources(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """The same speakers, or a source named on one side only."""
+    speakers_a = [s.key for s in a.attributions]
+    speakers_b = [s.key for s in b.attributions]
+    if not (speakers_a and speakers_b):
+        return True
+    return _each_matched(speakers_a, speakers_b, _same_speaker)
+
+
+def _same_speaker(x: str, y: str) -> bool:
+    return x == y or same_entity(x, y)
+
+
+def _words_outside_facts(facts: ClaimFacts) -> frozenset[tuple[str, str]]:
+    """Content words outside the facts, each with its role: who does what to whom."""
+    spans = _fact_spans(facts)
+    return frozenset(
+        (token.lemma.casefold(), _role(token.dep))
+        for token in facts.tokens
+        if token.is_content and not any(s.start <= token.start < s.end for s in spans)
+    )
+
+
+def _entity_roles(facts: ClaimFacts) -> list[tuple[str, str]]:
+    """Each name's key with the role of the word that heads it in the claim."""
+    named: list[tuple[str, str]] = []
+    for entity in facts.entities:
+        inside = [t for t in facts.tokens if entity.span.start <= t.start < entity.span.end]
+        starts = {t.start for t in inside}
+        heads = [t for t in inside if _head_start(facts, t) not in starts]
+        named.append((entity.key, _role(heads[0].dep) if heads else ""))
+    return named
+
+
+def _head_start(facts: ClaimFacts, token: TokenInfo) -> int:
+    return facts.tokens[token.head].start if 0 <= token.head < len(facts.tokens) else -1
+
+
+def _role(dep: str) -> str:
+    if dep.startswith(("nsubj", "csubj")):
+        return "subject"
+    return "object" if dep in _OBJECT_DEPS else ""
+
+
+def _fact_spans(facts: ClaimFacts) -> list[TextSpan]:
+    return [
+        *(q.span for q in facts.quantities),
+        *(d.span for d in facts.dates),
+        *(e.span for e in facts.entities),
+    ]
