@@ -21,6 +21,10 @@ reasons, which are what the editor sees.
 reason is among them or a number or date reason fills one slot of two claims of one news cycle
 (`comparison/slots.py`), `p[diverge] >= {diverge}` otherwise;
 else **agree** iff `p[agree] >= {agree}`; else **unrelated**.
+The judge is not asked about pairs the comparator settles: different events and pairs
+sharing nothing are **unrelated**; a pair with no reasons shown to state one fact (every
+figure, date, name, quote, stance and source matched, the same words in the same roles
+outside them: `comparison/same_fact.py`) is **agree**.
 
 Thresholds were chosen on out-of-fold (grouped by cluster) predictions of the *tune* rows
 (gold tune parts and tune audit records): the two diverge thresholds together, for the highest
