@@ -107,6 +107,9 @@ _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _SCALE = "|".join(SCALES)
 DIGITS = r"\d{1,3}(?:(?:,|\u00a0|\u202f| )\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 WORD_NUMBER = rf"(?:{_WORD})(?:[- ](?:{_WORD}))*(?:\s+(?:{_SCALE}))*"
+# A quotation mark a page left between a figure and its scale word ("$4.2' billion", where a
+# quotation closed inside the figure): the scale word still scales the figure.
+_STRAY_QUOTE = "['\u2019\u201d\"]"
 # The full pattern of one number, digits or words, with an optional scale. "k" and "m" scale a
 # number only when attached ("100k", "$60m") or after a currency sign ("$ 4.5 m"): "60 m" is
 # sixty metres. "b" scales only a sum of money ("$3b", "3b dollars"); an attached "m" without
@@ -118,7 +121,7 @@ NUMBER_PATTERN = (
     rf"|(?:a|one)\s+dozen|(?:a|one)\s+(?:{_SCALE})(?:\s+(?:{_SCALE}))*"
     rf"|{_MONEY_BEFORE}(?:{DIGITS})(?:\s?[mb]\b|\s*(?:{_MONEY_SCALE})\b)"
     rf"|(?:{DIGITS})[mb]\b{_MONEY_AFTER}"
-    rf"|(?:{DIGITS})(?:(?:k|m)\b|\s*(?:{_ABBREVIATED_SCALE})\b|\s+(?:{_SCALE}))*"
+    rf"|(?:{DIGITS})(?:(?:k|m)\b|\s*(?:{_ABBREVIATED_SCALE})\b|{_STRAY_QUOTE}?\s+(?:{_SCALE}))*"
     rf"|{WORD_NUMBER}(?:\s+(?:{_ABBREVIATED_SCALE}|{_SCALE})\b)*(?:\s+(?:and\s+)?(?:a\s+)?half)?)"
 )
 # A number joined by a hyphen to a word counts it ("a 35-word oath", "a 9-year-old"); joined to
@@ -132,6 +135,7 @@ NUMBER_RE = re.compile(
 def parse_number(text: str) -> float | None:
     """Return the value of a number phrase, or None when it is not one."""
     words = re.sub(r"[\u00a0\u202f]", " ", text.strip().lower())
+    words = re.sub(rf"(?<=\d){_STRAY_QUOTE}(?=\s)", "", words)
     words = re.sub(r"(?<=\d)[, ](?=\d{3}\b)", "", words)
     words = re.sub(rf"(?<=\d)(k|{_MONEY_SCALE}|m|b)\b", r" \1", words)
     tokens = [t for t in re.split(r"[\s-]+", words) if t and t != "and"]

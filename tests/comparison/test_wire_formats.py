@@ -13,6 +13,10 @@ from tests.comparison.conftest import compare, reason_types
 
 AGREE = [
     (
+        "The state is asking for $4.2' billion in federal aid.",
+        "The state is asking for $4.2 billion in federal aid.",
+    ),
+    (
         "Net profit rose to 14.9 bln marks last year.",
         "Net profit rose to 14.9 billion marks last year.",
     ),
@@ -33,6 +37,10 @@ AGREE = [
 ]
 
 DIVERGE = [
+    (
+        "The state is asking for $4.2' billion in federal aid.",
+        "The state is asking for $4.5 billion in federal aid.",
+    ),
     (
         "Net interest revenue was 494.2 mln dlrs, down from 546.4 mln.",
         "Net interest revenue was 494.2 mln dlrs, down from 765.0 mln.",

@@ -141,3 +141,27 @@ def test_a_hyphenated_number_in_words_is_one_number_not_a_range(
 ) -> None:
     (quantity,) = extract_quantities(nlp(text), [])
     assert (quantity.value, quantity.bound) == (value, bound)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [
+        ("They are asking for $4.2' billion in aid.", "4.2' billion", 4_200_000_000),
+        ("They are asking for $4.2\u2019 billion in aid.", "4.2\u2019 billion", 4_200_000_000),
+        ('The "plan costs 3" million dollars.', '3" million', 3_000_000),
+    ],
+)
+def test_a_quote_mark_inside_a_figure_does_not_split_it(
+    text: str, figure: str, value: float
+) -> None:
+    found = [match.group() for match in NUMBER_RE.finditer(text)]
+
+    assert found == [figure]
+    assert parse_number(figure) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text", ["He said '42' and left.", "The sign read \u201c12\u201d in red.", "a 6' 2\" man"]
+)
+def test_a_quote_mark_after_a_figure_with_no_scale_word_is_not_part_of_it(text: str) -> None:
+    assert all("'" not in m.group() and "\u201d" not in m.group() for m in NUMBER_RE.finditer(text))
