@@ -243,6 +243,14 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
         ),
         _month_only,
     ),
+    (  # "May" is a month where no modal verb can stand: after "in", "since"... or before a year
+        re.compile(
+            rf"\b(?i:in|since|during|until|through|from|by)\s+(?P<month>May)\b"
+            rf"(?:,?\s+(?P<year>{_YEAR})\b)?"
+        ),
+        _month_only,
+    ),
+    (re.compile(rf"\b(?P<month>May),?\s+(?P<year>{_YEAR})\b"), _month_only),
     (
         re.compile(
             rf"\b(?:(?:from|between)\s+(?P<first>{_YEAR})\s*(?:to|and|until|through|-|–)\s*"

@@ -188,3 +188,14 @@ def test_two_days_of_the_event_are_compared(comparator: ClaimComparator) -> None
         date(2024, 3, 8),
     )
     assert "date" in reason_types(result)
+
+
+def test_a_month_called_may_is_compared_like_any_other(comparator: ClaimComparator) -> None:
+    next_month = "The law takes effect next month."
+    assert "date" in reason_types(
+        compare(comparator, next_month, "The law takes effect in May 2022.")
+    )
+    assert (
+        compare(comparator, "The law took effect in May.", "It took effect in May 2021.").verdict
+        != "diverge"
+    )

@@ -177,3 +177,17 @@ def test_the_day_a_statement_was_made_is_behind() -> None:
         "the old ferry terminal at the council meeting on Tuesday."
     )
     assert only(far_cue, thursday).start == date(2022, 2, 8)
+
+
+def test_may_is_a_month_after_a_preposition_of_time_or_before_a_year() -> None:
+    assert only("The plant closed in May.").key == "m:05"
+    assert only("Prices have risen since May.").start == date(2021, 5, 1)
+    assert only("The vote was held May 2024 in Ohio.").start == date(2024, 5, 1)
+    assert only("The plant closed in May 2020.").end == date(2020, 5, 31)
+
+
+def test_may_as_a_verb_or_a_name_is_no_date() -> None:
+    assert extract_dates("Prices may rise, officials said.", TUESDAY_FEB_1) == []
+    assert extract_dates("May I ask a question?", TUESDAY_FEB_1) == []
+    assert extract_dates("Theresa May spoke to reporters.", TUESDAY_FEB_1) == []
+    assert extract_dates("Officials said they may, in time, agree.", TUESDAY_FEB_1) == []
