@@ -21,6 +21,9 @@ from comparison.numbers import unit_key
 from facts.model import ClaimFacts, DateFact, QuantityFact, TextSpan, TokenInfo
 from facts.names import same_entity
 
+# Words the content-word list leaves out that still change what is said: "almost won",
+# "said" against "denied", "easily".
+_ALSO_COMPARED = frozenset({"ADV", "VERB", "ADJ"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj", "attr", "oprd"})
 
 Fact = TypeVar("Fact")
@@ -92,13 +95,21 @@ def _same_speaker(x: str, y: str) -> bool:
 
 
 def _words_outside_facts(facts: ClaimFacts) -> frozenset[tuple[str, str]]:
-    """Content words outside the facts, each with its role: who does what to whom."""
+    """Words outside the facts, each with its role: who does what to whom. A title
+    written before a name ("Sen." Mark Kelly) belongs to the name."""
     spans = _fact_spans(facts)
+    names = [e.span for e in facts.entities]
     return frozenset(
         (token.lemma.casefold(), _role(token.dep))
         for token in facts.tokens
-        if token.is_content and not any(s.start <= token.start < s.end for s in spans)
+        if (token.is_content or token.pos in _ALSO_COMPARED)
+        and not _inside(token.start, spans)
+        and not (token.dep == "compound" and _inside(_head_start(facts, token), names))
     )
+
+
+def _inside(position: int, spans: Sequence[TextSpan]) -> bool:
+    return any(span.start <= position < span.end for span in spans)
 
 
 def _entity_roles(facts: ClaimFacts) -> list[tuple[str, str]]:

@@ -32,6 +32,10 @@ SAME_FACT = [
         "John Smith said the plan would cut taxes for families.",
     ),
     (
+        "Kelly told reporters the bill would pass.",
+        "Sen. Mark Kelly told reporters the bill would pass.",
+    ),
+    (
         "The bill raises the minimum wage to $15 by 2025, supporters said.",
         "Supporters said the bill raises the minimum wage to $15 by 2025.",
     ),
@@ -68,6 +72,16 @@ NOT_SHOWN = [
         "The company said it would cut 1,200 jobs as demand for its cars rises.",
     ),
     ("The dog bit the man in the park.", "The man bit the dog in the park."),
+    ("The incumbent almost won the seat.", "The incumbent won the seat."),
+    ("Smith said the report was accurate.", "Smith denied the report was accurate."),
+    (
+        "Sen. Mark Kelly told reporters the bill would pass.",
+        "Sen. Scott Kelly told reporters the bill would pass.",
+    ),
+    (
+        "Mark Kelly told reporters the bill would pass.",
+        "Mark Kelly told reporters the bill would easily pass.",
+    ),
     ("Russia accused Ukraine of shelling a plant.", "Ukraine accused Russia of shelling a plant."),
     (
         "The museum reopened its east wing after the renovation.",
