@@ -1,14 +1,15 @@
 """Positive evidence that two claims state one fact.
 
-Two claims state the same fact when every figure, date, name and quotation of each is matched
-by an equal one of the other (figures compared in one unit, names as entities, in the same
-role), both say it with the same negations, certainty and quantifiers, nobody is named as its
-source on one side and someone else on the other, and the content words outside those facts
-are the same words in the same roles (subject, object). A rewrite of a figure ("30,000" /
-"thirty thousand"), a unit ("1,000 feet" / "about 305 meters"), a spelling of a name
-("Zelenskyy" / "Zelensky") or a first name added is the same fact; an extra clause, figure or
-word, another predicate or a swap of roles is not shown to be. A pair shown to state one fact
-is ``agree`` whatever the verdict judge says.
+Two claims state the same fact when every figure, date, time of day, name and quotation of
+each is matched by an equal one of the other (figures compared in one unit, times in one zone,
+names as entities, in the same role), both say it with the same negations, certainty and
+quantifiers, nobody is named as its source on one side and someone else on the other, and the
+words outside those facts are the same words in the same roles (subject, object). A rewrite of
+a figure ("30,000" / "thirty thousand"), a unit ("1,000 feet" / "about 305 meters"), a time
+zone ("7 p.m. ET" / "4 p.m. PT"), a spelling of a name ("Zelenskyy" / "Zelensky") or a first
+name or title added is the same fact; an extra clause, figure or word, another predicate or a
+swap of roles is not shown to be. A pair shown to state one fact is ``agree`` whatever the
+verdict judge says.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from comparison.clock_times import ClockTime, clock_times
 from comparison.measures import measures_in_one_unit
 from comparison.numbers import unit_key
 from facts.model import ClaimFacts, DateFact, QuantityFact, TextSpan, TokenInfo
@@ -33,6 +35,7 @@ def states_same_fact(a: ClaimFacts, b: ClaimFacts) -> bool:
     return (
         _same_figures(a, b)
         and _each_matched(a.dates, b.dates, _same_date)
+        and _each_matched(clock_times(a.text), clock_times(b.text), _same_moment)
         and _each_matched(_entity_roles(a), _entity_roles(b), _same_name)
         and sorted(q.words for q in a.quotes) == sorted(q.words for q in b.quotes)
         and _same_stance(a, b)
@@ -59,6 +62,11 @@ def _same_figure(x: QuantityFact, y: QuantityFact) -> bool:
     """One kind, one counted thing (when both name it), and ranges that meet."""
     same_unit = not (x.unit and y.unit) or unit_key(x.unit) == unit_key(y.unit)
     return x.kind == y.kind and same_unit and x.low <= y.high and y.low <= x.high
+
+
+def _same_moment(x: ClockTime, y: ClockTime) -> bool:
+    """One time of day, in one zone ("7 p.m. ET" / "4 p.m. PT"), or both unzoned."""
+    return x.minutes == y.minutes and x.zoned == y.zoned
 
 
 def _same_date(x: DateFact, y: DateFact) -> bool:
@@ -113,9 +121,13 @@ def _inside(position: int, spans: Sequence[TextSpan]) -> bool:
 
 
 def _entity_roles(facts: ClaimFacts) -> list[tuple[str, str]]:
-    """Each name's key with the role of the word that heads it in the claim."""
+    """Each name's key with the role of the word that heads it in the claim; a time zone
+    ("ET") read as a name is part of its time of day."""
+    times = [t.span for t in clock_times(facts.text)]
     named: list[tuple[str, str]] = []
     for entity in facts.entities:
+        if _inside(entity.span.start, times):
+            continue
         inside = [t for t in facts.tokens if entity.span.start <= t.start < entity.span.end]
         starts = {t.start for t in inside}
         heads = [t for t in inside if _head_start(facts, t) not in starts]
@@ -138,4 +150,5 @@ def _fact_spans(facts: ClaimFacts) -> list[TextSpan]:
         *(q.span for q in facts.quantities),
         *(d.span for d in facts.dates),
         *(e.span for e in facts.entities),
+        *(t.span for t in clock_times(facts.text)),
     ]

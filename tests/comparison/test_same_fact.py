@@ -19,6 +19,7 @@ SAME_FACT = [
         "More than thirty thousand troops were sent to the border.",
     ),
     ("The tower is 1,000 feet tall.", "The tower is about 305 meters tall."),
+    ("The vote is set for 7:30 p.m. ET on Friday.", "The vote is set for 4:30 p.m. PT on Friday."),
     (
         "The company reported a loss of about $2.5 billion for the quarter.",
         "The company reported a loss of $2.46 billion for the quarter.",
@@ -46,6 +47,8 @@ NOT_SHOWN = [
     ("Twelve people were injured in the blast.", "Thirteen people were injured in the blast."),
     ("Police found 12 homes damaged in the storm.", "Police found 12 cars damaged in the storm."),
     ("The mayor will visit the site on Tuesday.", "The mayor will visit the site on Thursday."),
+    ("The vote is set for 7:30 p.m. ET on Friday.", "The vote is set for 5:30 p.m. PT on Friday."),
+    ("The vote is set for 7:30 p.m. ET on Friday.", "The vote is set for 7:30 p.m. on Friday."),
     (
         "Former President Bill Clinton spoke at the rally.",
         "Former President Hillary Clinton spoke at the rally.",
