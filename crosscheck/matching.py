@@ -259,14 +259,14 @@ class MatchFinder:
                     affinity = weights.get(c.article.id, 0.0)
                     boosted.append(
                         CandidateMatch(
-                            c.claim,
-                            c.article,
-                            c.similarity,
-                            c.relevance + AFFINITY_WEIGHT * affinity,
-                            c.same_story,
-                            affinity,
-                            c.distinctive,
-                            c.relevance < floor,
+                            claim=c.claim,
+                            article=c.article,
+                            similarity=c.similarity,
+                            relevance=c.relevance + AFFINITY_WEIGHT * affinity,
+                            same_story=c.same_story,
+                            affinity=affinity,
+                            distinctive=c.distinctive,
+                            under_floor=c.relevance < floor,
                         )
                     )
             found.append(sorted(boosted, key=_by_rank))
@@ -384,14 +384,14 @@ def _with_same_story(candidate: CandidateMatch, same: bool) -> CandidateMatch:
         return candidate
     c = candidate
     return CandidateMatch(
-        c.claim,
-        c.article,
-        c.similarity,
-        c.relevance,
-        same,
-        c.affinity,
-        c.distinctive,
-        c.under_floor,
+        claim=c.claim,
+        article=c.article,
+        similarity=c.similarity,
+        relevance=c.relevance,
+        same_story=same,
+        affinity=c.affinity,
+        distinctive=c.distinctive,
+        under_floor=c.under_floor,
     )
 
 
