@@ -14,7 +14,12 @@ from hypothesis import strategies as st
 
 from api import create_app
 from api.config import Config
-from tests.comparison.test_invariance import COUNTED, in_words
+from tests.comparison.test_invariance import (
+    COUNTED,
+    figure_claims,
+    measure_claims,
+    zone_claims,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -48,17 +53,8 @@ def verdict(client: FlaskClient, a: str, b: str) -> str:
 def test_the_way_a_figure_is_written_does_not_change_the_served_verdict(
     served: FlaskClient, thousands: int, other: int, counted: str
 ) -> None:
-    def claim(figure: str) -> str:
-        return f"Officials said {figure} {counted} had gathered near the border."
-
-    written = (
-        f"{thousands * 1000:,}",
-        f"{thousands} 000",
-        f"{in_words(thousands)} thousand",
-        f"{thousands}k",
-    )
-    reference = claim(f"{other * 1000:,}")
-    verdicts = {verdict(served, claim(figure), reference) for figure in written}
+    written, reference = figure_claims(thousands, other, counted)
+    verdicts = {verdict(served, claim, reference) for claim in written}
     assert len(verdicts) == 1
     if thousands == other:
         assert verdicts == {"agree"}
@@ -69,10 +65,8 @@ def test_the_way_a_figure_is_written_does_not_change_the_served_verdict(
 def test_a_measure_agrees_with_its_conversion_as_served(
     served: FlaskClient, feet: int, noun: str
 ) -> None:
-    metres = round(feet * 0.3048)
-    a = f"The {noun} was {feet} feet high, officials said."
-    assert verdict(served, a, f"The {noun} was {metres} meters high, officials said.") == "agree"
-    wrong = f"The {noun} was {2 * metres + 5} meters high, officials said."
+    a, converted, wrong = measure_claims(feet, noun)
+    assert verdict(served, a, converted) == "agree"
     assert verdict(served, a, wrong) == "diverge"
 
 
@@ -81,8 +75,6 @@ def test_a_measure_agrees_with_its_conversion_as_served(
 def test_a_time_agrees_with_itself_in_another_zone_as_served(
     served: FlaskClient, hour: int, minute: int
 ) -> None:
-    eastern = f"The vote is set for {hour}:{minute:02d} p.m. ET on Friday."
-    pacific = f"The vote is set for {hour - 3}:{minute:02d} p.m. PT on Friday."
+    eastern, pacific, later = zone_claims(hour, minute)
     assert verdict(served, eastern, pacific) == "agree"
-    later = f"The vote is set for {hour - 2}:{minute:02d} p.m. PT on Friday."
     assert verdict(served, eastern, later) == "diverge"

@@ -86,6 +86,17 @@ def in_words(thousands: int) -> str:
 def test_the_way_a_figure_is_written_does_not_change_the_verdict(
     comparator: ClaimComparator, thousands: int, other: int, counted: str
 ) -> None:
+    written, reference = figure_claims(thousands, other, counted)
+    verdicts = one_verdict(comparator, written, reference)
+    if thousands == other:
+        assert verdicts == {"agree"}
+    elif thousands % 10 and other % 10 and max(thousands, other) <= 3 * min(thousands, other):
+        assert verdicts == {"diverge"}  # same precision: no rounding explains the gap
+
+
+def figure_claims(thousands: int, other: int, counted: str) -> tuple[list[str], str]:
+    """One count of ``thousands`` thousand written four ways, and another count."""
+
     def claim(figure: str) -> str:
         return f"Officials said {figure} {counted} had gathered near the border."
 
@@ -95,13 +106,7 @@ def test_the_way_a_figure_is_written_does_not_change_the_verdict(
         f"{in_words(thousands)} thousand",
         f"{thousands}k",
     )
-    verdicts = one_verdict(
-        comparator, [claim(figure) for figure in written], claim(f"{other * 1000:,}")
-    )
-    if thousands == other:
-        assert verdicts == {"agree"}
-    elif thousands % 10 and other % 10 and max(thousands, other) <= 3 * min(thousands, other):
-        assert verdicts == {"diverge"}  # same precision: no rounding explains the gap
+    return [claim(figure) for figure in written], claim(f"{other * 1000:,}")
 
 
 def one_verdict(comparator: ClaimComparator, claims: list[str], reference: str) -> set[str]:
@@ -145,12 +150,19 @@ def test_the_way_a_sum_is_written_does_not_change_the_verdict(
 def test_a_measure_agrees_with_its_conversion(
     comparator: ClaimComparator, feet: int, noun: str
 ) -> None:
-    metres = round(feet * 0.3048)
-    a = f"The {noun} was {feet} feet high, officials said."
-    b = f"The {noun} was {metres} meters high, officials said."
-    assert compare(comparator, a, b).verdict == "agree"
-    wrong = f"The {noun} was {2 * metres + 5} meters high, officials said."
+    a, converted, wrong = measure_claims(feet, noun)
+    assert compare(comparator, a, converted).verdict == "agree"
     assert compare(comparator, a, wrong).verdict == "diverge"
+
+
+def measure_claims(feet: int, noun: str) -> tuple[str, str, str]:
+    """A height in feet, the same in meters, and a wrong conversion."""
+    metres = round(feet * 0.3048)
+    return (
+        f"The {noun} was {feet} feet high, officials said.",
+        f"The {noun} was {metres} meters high, officials said.",
+        f"The {noun} was {2 * metres + 5} meters high, officials said.",
+    )
 
 
 @PROPERTY_SETTINGS
@@ -158,8 +170,15 @@ def test_a_measure_agrees_with_its_conversion(
 def test_a_time_agrees_with_itself_in_another_zone(
     comparator: ClaimComparator, hour: int, minute: int
 ) -> None:
-    eastern = f"The vote is set for {hour}:{minute:02d} p.m. ET on Friday."
-    pacific = f"The vote is set for {hour - 3}:{minute:02d} p.m. PT on Friday."
+    eastern, pacific, later = zone_claims(hour, minute)
     assert compare(comparator, eastern, pacific).verdict == "agree"
-    later = f"The vote is set for {hour - 2}:{minute:02d} p.m. PT on Friday."
     assert compare(comparator, eastern, later).verdict == "diverge"
+
+
+def zone_claims(hour: int, minute: int) -> tuple[str, str, str]:
+    """A time in ET, the same moment in PT, and an hour later in PT."""
+    return (
+        f"The vote is set for {hour}:{minute:02d} p.m. ET on Friday.",
+        f"The vote is set for {hour - 3}:{minute:02d} p.m. PT on Friday.",
+        f"The vote is set for {hour - 2}:{minute:02d} p.m. PT on Friday.",
+    )
