@@ -144,8 +144,6 @@ class Registry:
                 self.store.close()
             if "job_queue" in self._built:
                 self.job_queue.close()
-            if self._built.get("parse_process") is not None:
-                self._built["parse_process"].close()
 
     def _build_encoder(self) -> Encoder:
         """The configured encoder behind the in-process cache of recently encoded texts."""
@@ -167,17 +165,14 @@ class Registry:
     def _build_comparator(self) -> ClaimComparator:
         from comparison import ClaimComparator
         from comparison.judge import JudgeLoadError, load_judge
-        from crosscheck.parse_process import ChildParsingComparator, start_parse_process
 
         try:
             judge = load_judge(self.config.judge_path)
         except JudgeLoadError as error:
             raise ResourceUnavailable(str(error)) from error
-        pair_judge = _load_pair_judge(self.config.verdict_judge)
-        process = self._once("parse_process", lambda: start_parse_process(self.nlp))
-        if process is None:
-            return ClaimComparator(self.nlp, judge=judge, pair_judge=pair_judge)
-        return ChildParsingComparator(self.nlp, process, judge=judge, pair_judge=pair_judge)
+        return ClaimComparator(
+            self.nlp, judge=judge, pair_judge=_load_pair_judge(self.config.verdict_judge)
+        )
 
     def _build_stored_facts(self) -> StoredFacts:
         from facts.codec import facts_version
@@ -215,8 +210,7 @@ class Registry:
         settings = ServiceSettings(
             similarity_floor=self.config.similarity_floor, max_claims=self.config.max_claims
         )
-        comparator: PairComparator = self.comparator  # its parse process forked before the
-        # index is opened and before any thread of the service starts
+        comparator: PairComparator = self.comparator
         corpus = self._once("corpus", lambda: self._open_corpus(defer_background=True))
         service = ConsistencyService(
             self.store,

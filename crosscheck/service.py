@@ -165,8 +165,7 @@ class ConsistencyService:
         self._matches = MatchFinder(store, corpus, self._settings.similarity_floor)
         self._text_vectors = TextVectors(store, encoder)
         # parses a call's own claims while the call encodes them (the parser takes one at a
-        # time anyway: it holds a lock while it parses; the registry's comparator parses in a
-        # child process, and this thread waits on its pipe: crosscheck.parse_process)
+        # time anyway: it holds a lock while it parses)
         self._parsing = ThreadPoolExecutor(1, thread_name_prefix="parse")
         # searches a draft's claim texts by BM25 while the draft is encoded (the store's
         # query releases the interpreter: the search costs the check little wall time)

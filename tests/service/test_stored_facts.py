@@ -5,7 +5,7 @@ content does not fit."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,6 @@ import comparison.comparator
 from api.config import TestConfig
 from api.registry import Registry
 from comparison.model import ClaimInput
-from crosscheck.parse_process import ParseProcess
 from crosscheck.report import Report
 from crosscheck.service import ArticleInput
 from crosscheck.stored_facts import Activity, BackfillSettings, FactsBackfill, StoredFacts
@@ -67,22 +66,15 @@ def compared_claims(report: Report) -> set[str]:
 
 
 def parsed_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every claim text parsed from now on, in the order parsed (here or by a registry's
-    parse process, :mod:`crosscheck.parse_process`)."""
+    """Every claim text parsed from now on, in the order parsed."""
     texts: list[str] = []
     original = comparison.comparator.parse_claims
-    in_child = ParseProcess.parse
 
     def counted(nlp: Any, claims: list[tuple[str, Any]], *args: Any) -> Any:
         texts.extend(text for text, _ in claims)
         return original(nlp, claims, *args)
 
-    def counted_in_child(process: ParseProcess, claims: Sequence[tuple[str, Any]]) -> Any:
-        texts.extend(text for text, _ in claims)
-        return in_child(process, claims)
-
     monkeypatch.setattr(comparison.comparator, "parse_claims", counted)
-    monkeypatch.setattr(ParseProcess, "parse", counted_in_child)
     return texts
 
 
