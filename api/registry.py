@@ -280,17 +280,40 @@ def load_shared_models(config: Config) -> None:
     ``crosscheck serve``'s master calls this before it forks its workers: each worker finds
     them loaded (copy-on-write) and builds its service from them in a fraction of a second,
     instead of every worker loading them after the fork, one after another (the second
-    worker served 8-10 s after the first at 1M claims: ``bench/restart.py``). Nothing here
-    runs a model or starts a thread (torch's thread pools start at a worker's first encode),
-    so the fork copies no thread and no lock held by one. A model that fails to load is left
-    to the workers, which fail as they would have.
+    worker served 8-10 s after the first at 1M claims: ``bench/restart.py``). The two load at
+    once, the pipeline on a thread of its own (their imports and file reads overlap; one
+    after the other, the pipeline's load was what a restart took beyond the model's). That
+    thread is joined before this returns, and nothing here runs a model (torch's thread pools
+    start at a worker's first encode), so the fork copies no thread and no lock held by one.
+    A model that fails to load is left to the workers, which fail as they would have.
     """
     try:
-        _load_spacy()
         if config.encoder == "minilm":
-            _configured_sentence_encoder(config)
+            _load_together(_load_spacy, lambda: _configured_sentence_encoder(config))
+        else:
+            _load_spacy()
     except (OSError, ValueError, ImportError, EncoderLoadError, ResourceUnavailable) as error:
         log.warning("models not loaded ahead of the workers: %s", error)
+
+
+def _load_together(on_a_thread: Callable[[], object], here: Callable[[], object]) -> None:
+    """Run both loads at once; re-raise the first failure once both are done."""
+    failed: list[BaseException] = []
+
+    def load() -> None:
+        try:
+            on_a_thread()
+        except BaseException as error:  # re-raised below, in the caller's thread
+            failed.append(error)
+
+    thread = threading.Thread(target=load, name="load-models")
+    thread.start()
+    try:
+        here()
+    finally:
+        thread.join()
+    if failed:
+        raise failed[0]
 
 
 def _configured_sentence_encoder(config: Config) -> Encoder:

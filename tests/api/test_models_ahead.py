@@ -9,6 +9,7 @@ import logging
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,6 +44,30 @@ def test_a_model_that_cannot_load_is_left_to_the_workers(
         load_shared_models(config)  # no model in tmp_path: warned, not raised
 
     assert "models not loaded ahead of the workers" in caplog.text
+
+
+def test_the_two_loads_run_together_and_leave_no_thread_behind() -> None:
+    seen: list[str] = []
+    before = threading.active_count()
+
+    registry_module._load_together(
+        lambda: seen.append(threading.current_thread().name),
+        lambda: seen.append(threading.current_thread().name),
+    )
+
+    assert sorted(seen) == sorted(["load-models", threading.current_thread().name])
+    assert threading.active_count() == before  # joined: a fork after it copies no thread
+
+
+def test_a_load_that_fails_on_its_thread_fails_the_call_after_both_end() -> None:
+    done: list[str] = []
+
+    def broken() -> None:
+        raise OSError("no pipeline")
+
+    with pytest.raises(OSError, match="no pipeline"):
+        registry_module._load_together(broken, lambda: done.append("model"))
+    assert done == ["model"]
 
 
 def serve(data_dir: Path, log_path: Path, encoder: str) -> tuple[str, subprocess.Popen[bytes]]:
