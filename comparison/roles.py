@@ -45,6 +45,13 @@ def verb_roles(facts: ClaimFacts) -> RoleMap:
     return found
 
 
+def role_of(facts: ClaimFacts, token: TokenInfo) -> str:
+    """The token's role under its verb ("subject", "object", "oblique"; the subject of a
+    passive verb is its object), or "" when it fills none."""
+    placed = _role(facts, token)
+    return placed[1] if placed else ""
+
+
 def _role(facts: ClaimFacts, token: TokenInfo) -> tuple[TokenInfo, str] | None:
     if not token.is_content or token.dep not in _ROLES:
         return None

@@ -14,19 +14,20 @@ verdict judge says.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from comparison.clock_times import ClockTime, clock_times
 from comparison.measures import measures_in_one_unit
 from comparison.numbers import unit_key
+from comparison.roles import role_of
 from facts.model import ClaimFacts, DateFact, QuantityFact, TextSpan, TokenInfo
 from facts.names import same_entity
 
 # Words the content-word list leaves out that still change what is said: "almost won",
 # "said" against "denied", "easily".
 _ALSO_COMPARED = frozenset({"ADV", "VERB", "ADJ"})
-_OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj", "attr", "oprd"})
 
 Fact = TypeVar("Fact")
 
@@ -35,7 +36,7 @@ def states_same_fact(a: ClaimFacts, b: ClaimFacts) -> bool:
     return (
         _same_figures(a, b)
         and _each_matched(a.dates, b.dates, _same_date)
-        and _each_matched(clock_times(a.text), clock_times(b.text), _same_moment)
+        and _each_matched(_times(a.text), _times(b.text), _same_moment)
         and _each_matched(_entity_roles(a), _entity_roles(b), _same_name)
         and sorted(q.words for q in a.quotes) == sorted(q.words for q in b.quotes)
         and _same_stance(a, b)
@@ -62,6 +63,12 @@ def _same_figure(x: QuantityFact, y: QuantityFact) -> bool:
     """One kind, one counted thing (when both name it), and ranges that meet."""
     same_unit = not (x.unit and y.unit) or unit_key(x.unit) == unit_key(y.unit)
     return x.kind == y.kind and same_unit and x.low <= y.high and y.low <= x.high
+
+
+@functools.lru_cache(maxsize=4096)
+def _times(text: str) -> tuple[ClockTime, ...]:
+    """The claim's times of day, found once per text (each comparison asks three times)."""
+    return tuple(clock_times(text))
 
 
 def _same_moment(x: ClockTime, y: ClockTime) -> bool:
@@ -108,7 +115,7 @@ def _words_outside_facts(facts: ClaimFacts) -> frozenset[tuple[str, str]]:
     spans = _fact_spans(facts)
     names = [e.span for e in facts.entities]
     return frozenset(
-        (token.lemma.casefold(), _role(token.dep))
+        (token.lemma.casefold(), role_of(facts, token))
         for token in facts.tokens
         if (token.is_content or token.pos in _ALSO_COMPARED)
         and not _inside(token.start, spans)
@@ -123,7 +130,7 @@ def _inside(position: int, spans: Sequence[TextSpan]) -> bool:
 def _entity_roles(facts: ClaimFacts) -> list[tuple[str, str]]:
     """Each name's key with the role of the word that heads it in the claim; a time zone
     ("ET") read as a name is part of its time of day."""
-    times = [t.span for t in clock_times(facts.text)]
+    times = [t.span for t in _times(facts.text)]
     named: list[tuple[str, str]] = []
     for entity in facts.entities:
         if _inside(entity.span.start, times):
@@ -131,7 +138,7 @@ def _entity_roles(facts: ClaimFacts) -> list[tuple[str, str]]:
         inside = [t for t in facts.tokens if entity.span.start <= t.start < entity.span.end]
         starts = {t.start for t in inside}
         heads = [t for t in inside if _head_start(facts, t) not in starts]
-        named.append((entity.key, _role(heads[0].dep) if heads else ""))
+        named.append((entity.key, role_of(facts, heads[0]) if heads else ""))
     return named
 
 
@@ -139,16 +146,10 @@ def _head_start(facts: ClaimFacts, token: TokenInfo) -> int:
     return facts.tokens[token.head].start if 0 <= token.head < len(facts.tokens) else -1
 
 
-def _role(dep: str) -> str:
-    if dep.startswith(("nsubj", "csubj")):
-        return "subject"
-    return "object" if dep in _OBJECT_DEPS else ""
-
-
 def _fact_spans(facts: ClaimFacts) -> list[TextSpan]:
     return [
         *(q.span for q in facts.quantities),
         *(d.span for d in facts.dates),
         *(e.span for e in facts.entities),
-        *(t.span for t in clock_times(facts.text)),
+        *(t.span for t in _times(facts.text)),
     ]

@@ -14,6 +14,7 @@ from tests.comparison.conftest import FEB_1
 from tests.judge.test_pair_judge import judge_data
 
 SAME_FACT = [
+    ("The Senate passed the bill on Tuesday.", "The bill was passed by the Senate on Tuesday."),
     (
         "More than 30,000 troops were sent to the border.",
         "More than thirty thousand troops were sent to the border.",
