@@ -11,7 +11,7 @@ from embeddings import Vectors
 NEAR_DUPLICATE_SIMILARITY = 0.95
 SYNDICATED_SHARE = 0.5
 MIN_SHARED_CLAIMS = 3
-_BLOCK = 1024  # rows per product: 1,024 rows by 10,000 claims are 40 MB of similarities
+_BLOCK = 256  # rows per product: 256 rows by 10,000 claims are 10 MB of similarities
 
 
 def shared_claims(these: Vectors, others: Vectors) -> int:
@@ -79,16 +79,33 @@ def shared_with_each(these: Vectors, articles: Sequence[Vectors]) -> list[int]:
 def near_duplicates_between(articles: Sequence[Vectors]) -> np.ndarray:
     """``shared[a, b]`` = :func:`shared_claims` of article ``a`` with article ``b``, for every
     pair at once: one product per block of rows instead of one per pair of articles (a check
-    matches dozens of articles; each small product cost about as much as a large one)."""
+    matches dozens of articles; each small product cost about as much as a large one). Each
+    block meets only the rows from its own onwards, and a near-identical pair of claims counts
+    for both: half the products of the whole square."""
     shared = np.zeros((len(articles), len(articles)), dtype=np.int64)
     owners = np.repeat(np.arange(len(articles)), [len(article) for article in articles])
     if len(owners) == 0:
         return shared
-    rows = np.vstack([article for article in articles if len(article)])
-    for start in range(0, len(rows), _BLOCK):
-        near = best_in_each(rows[start : start + _BLOCK], articles) >= NEAR_DUPLICATE_SIMILARITY
-        np.add.at(shared, owners[start : start + _BLOCK], near.astype(np.int64))
+    first, second = _near_pairs(np.vstack([article for article in articles if len(article)]))
+    rows = np.concatenate([first, second])
+    meets = owners[np.concatenate([second, first])]
+    cells = np.unique(rows * len(articles) + meets)  # each claim counted once per article
+    np.add.at(shared, (owners[cells // len(articles)], cells % len(articles)), 1)
     return shared
+
+
+def _near_pairs(rows: Vectors) -> tuple[np.ndarray, np.ndarray]:
+    """The positions ``(i, j)``, ``i <= j``, of every pair of rows at least
+    :data:`NEAR_DUPLICATE_SIMILARITY` alike."""
+    firsts, seconds = [], []
+    for start in range(0, len(rows), _BLOCK):
+        first, second = np.nonzero(
+            rows[start : start + _BLOCK] @ rows[start:].T >= NEAR_DUPLICATE_SIMILARITY
+        )
+        upper = second >= first
+        firsts.append(first[upper] + start)
+        seconds.append(second[upper] + start)
+    return np.concatenate(firsts), np.concatenate(seconds)
 
 
 def best_in_each(rows: Vectors, articles: Sequence[Vectors]) -> np.ndarray:
