@@ -11,11 +11,22 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Collection
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 LexicalHit = tuple[int, float]
 """A claim key and its relevance score, higher is better (BM25 on SQLite, ts_rank_cd on
 PostgreSQL: comparable within one search only)."""
+
+# Claims one query may score at most, summed over its terms. FTS5 scores every claim that holds
+# any query term (about 0.6 µs each); at a million claims words such as "trump" or "report"
+# are held by tens of thousands, and a 40-claim check spent 5.2 s in BM25. A query keeps its
+# rarest terms up to this budget; below about a hundred thousand claims every term fits.
+POSTINGS_BUDGET = 10_000
+TERM_COUNTS_TTL_S = 600.0
+TERM_COUNTS_SIZE = 1 << 16
 
 MAX_TERMS = 48
 _TERM = re.compile(r"\w+")
@@ -35,10 +46,11 @@ def match_expression(text: str) -> str | None:
     column filters (``:``) and parentheses in the text are plain words. None when the text has
     no content word.
     """
-    terms = query_terms(text)
-    if not terms:
-        return None
-    return " OR ".join(_quoted(term) for term in terms)
+    return _expression(query_terms(text))
+
+
+def _expression(terms: Sequence[str]) -> str | None:
+    return " OR ".join(_quoted(term) for term in terms) if terms else None
 
 
 def query_terms(text: str) -> list[str]:
@@ -54,11 +66,19 @@ def _quoted(term: str) -> str:
 
 
 def search(
-    connection: sqlite3.Connection, text: str, limit: int, exclude: Collection[int] = ()
+    connection: sqlite3.Connection,
+    text: str,
+    limit: int,
+    exclude: Collection[int] = (),
+    counts: TermCounts | None = None,
 ) -> list[LexicalHit]:
     """The ``limit`` claims that best match ``text`` by BM25, claims keyed in ``exclude`` left
-    out (filtered here: a join inside the FTS query doubles its cost)."""
-    expression = match_expression(text)
+    out (filtered here: a join inside the FTS query doubles its cost). With ``counts``, the
+    query keeps only its rarest terms within :data:`POSTINGS_BUDGET` (:func:`within_budget`)."""
+    terms = query_terms(text)
+    if counts is not None:
+        terms = within_budget(terms, counts.counts(connection, terms), counts.budget)
+    expression = _expression(terms)
     if expression is None or limit <= 0:
         return []
     rows = connection.execute(
@@ -67,3 +87,66 @@ def search(
         (expression, limit + len(exclude)),
     ).fetchall()
     return [(int(row[0]), -float(row[1])) for row in rows if row[0] not in exclude][:limit]
+
+
+def within_budget(terms: Sequence[str], held_by: Mapping[str, int], budget: int) -> list[str]:
+    """The ``terms`` to search, in their order: the rarest first (``held_by``: how many claims
+    hold each) while the claims they hold add up to at most ``budget``, and the rarest one
+    always, so that a text of common words still finds something."""
+    kept: set[str] = set()
+    total = 0
+    for term in sorted(terms, key=lambda term: held_by.get(term, 0)):
+        total += held_by.get(term, 0)
+        if kept and total > budget:
+            break
+        kept.add(term)
+    return [term for term in terms if term in kept]
+
+
+class TermCounts:
+    """How many claims hold each term, counted by FTS5 with the index's own tokenizer (stems,
+    case, diacritics) up to ``budget + 1`` (:data:`POSTINGS_BUDGET` unless given), and kept
+    per process for ``ttl_s`` (a count only grows stale as the corpus grows: a query then
+    scores a few more claims, never fewer)."""
+
+    def __init__(
+        self,
+        budget: int | None = None,
+        ttl_s: float = TERM_COUNTS_TTL_S,
+        size: int = TERM_COUNTS_SIZE,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.budget = POSTINGS_BUDGET if budget is None else budget
+        self._ttl_s = ttl_s
+        self._size = size
+        self._clock = clock
+        self._known: OrderedDict[str, tuple[int, float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def counts(self, connection: sqlite3.Connection, terms: Sequence[str]) -> dict[str, int]:
+        now = self._clock()
+        with self._lock:
+            found = {term: self._fresh(term, now) for term in terms}
+        missing = [term for term, count in found.items() if count is None]
+        counted = {term: self._count(connection, term) for term in missing}
+        with self._lock:
+            for term, count in counted.items():
+                self._known[term] = (count, now)
+                self._known.move_to_end(term)
+            while len(self._known) > self._size:
+                self._known.popitem(last=False)
+        return {term: counted[term] if count is None else count for term, count in found.items()}
+
+    def _fresh(self, term: str, now: float) -> int | None:
+        known = self._known.get(term)
+        if known is None or now - known[1] >= self._ttl_s:
+            return None
+        self._known.move_to_end(term)
+        return known[0]
+
+    def _count(self, connection: sqlite3.Connection, term: str) -> int:
+        row = connection.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)",
+            (_quoted(term), self.budget + 1),
+        ).fetchone()
+        return int(row[0])

@@ -50,6 +50,7 @@ class SqliteStore:
         self._local = threading.local()
         self._write_lock = threading.Lock()
         self._backfill_lease = FileLease(f"{self._path}.backfill-lease")
+        self._term_counts = lexical.TermCounts()
         with self._write_lock, self._connection() as connection:
             self.migrations_applied = migrate(connection)
 
@@ -343,7 +344,8 @@ class SqliteStore:
         self, texts: Sequence[str], limit: int, exclude_article: str | None = None
     ) -> list[list[lexical.LexicalHit]]:
         """For each text, the claims sharing the most of its words by BM25, best first
-        (``exclude_article``'s own claims left out)."""
+        (``exclude_article``'s own claims left out; common words dropped within
+        :data:`storage.lexical.POSTINGS_BUDGET`)."""
         with self._connection() as connection:
             own = {
                 row[0]
@@ -351,7 +353,9 @@ class SqliteStore:
                     "SELECT key FROM claims WHERE article_id = ?", (exclude_article,)
                 )
             }
-            return [lexical.search(connection, text, limit, own) for text in texts]
+            return [
+                lexical.search(connection, text, limit, own, self._term_counts) for text in texts
+            ]
 
     def claim_facts(self, keys: Sequence[int], version: str) -> dict[int, bytes]:
         """The parsed facts stored under ``version`` for the given claims that have them."""
