@@ -22,8 +22,8 @@ PostgreSQL: comparable within one search only)."""
 
 # Claims one query may score at most, summed over its terms. FTS5 scores every claim that holds
 # any query term (about 0.6 µs each); at a million claims words such as "trump" or "report"
-# are held by tens of thousands, and a 40-claim check spent 5.2 s in BM25. A query keeps its
-# rarest terms up to this budget; below about a hundred thousand claims every term fits.
+# are held by tens of thousands, and a 40-claim check spent 5 s in BM25. A query keeps its
+# rarest terms up to this budget (bench/lexical_scale.py; README, "Scale").
 POSTINGS_BUDGET = 10_000
 TERM_COUNTS_TTL_S = 600.0
 TERM_COUNTS_SIZE = 1 << 16
@@ -106,8 +106,8 @@ def within_budget(terms: Sequence[str], held_by: Mapping[str, int], budget: int)
 class TermCounts:
     """How many claims hold each term, counted by FTS5 with the index's own tokenizer (stems,
     case, diacritics) up to ``budget + 1`` (:data:`POSTINGS_BUDGET` unless given), and kept
-    per process for ``ttl_s`` (a count only grows stale as the corpus grows: a query then
-    scores a few more claims, never fewer)."""
+    per process for ``ttl_s`` (a stale count is off by the claims written or deleted since:
+    a query then scores a few more or a few fewer claims than its budget)."""
 
     def __init__(
         self,
