@@ -12,7 +12,11 @@ run: the raw baseline is the same model (a second, uncached copy) encoding the d
 texts at batch 32, plus an exact FAISS inner-product search of those vectors over every stored
 claim vector (64 neighbours, as many as the check's dense retrieval asks for); the check is
 the whole POST /v1/check (cleaning, claim splitting, encoding, hybrid retrieval, re-ranking,
-parsing, comparison, the report). Prints each draft's figures and min/median/max of the ratio.
+parsing, comparison, the report). Prints each draft's figures and min/median/max of the ratio,
+and the garbage collector's pauses during the checks. The process freezes what is alive once
+the models are loaded, as each worker of ``crosscheck serve`` does
+(``api.server.keep_out_of_collections``): before, a full collection walked the models' half a
+million objects inside one check (300 ms).
 FAISS uses ``--threads`` threads (default: every core) for both sides. The raw encode runs on
 ``--threads`` torch intra-op threads (the issue's baseline); the server encodes its chunks on
 ``--threads`` threads of one intra-op thread each (``CROSSCHECK_ENCODE_THREADS``), and the
@@ -24,6 +28,7 @@ faster of the two raw encodes. ``--intra-op`` runs the server as before that set
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import sys
@@ -67,6 +72,39 @@ def backfill(registry: Any, index_s: float) -> None:
     )
 
 
+class CollectorPauses:
+    """The garbage collector's pauses while the checks run, by generation."""
+
+    def __init__(self) -> None:
+        self._started = 0.0
+        self.seconds = [0.0, 0.0, 0.0]
+        self.counts = [0, 0, 0]
+
+    @classmethod
+    def watch(cls) -> CollectorPauses:
+        pauses = cls()
+        gc.callbacks.append(pauses._on_collection)
+        return pauses
+
+    def stop(self) -> None:
+        gc.callbacks.remove(self._on_collection)
+
+    def summary(self) -> str:
+        return "collector pauses during the checks: " + ", ".join(
+            f"generation {generation} {count} x, {seconds * 1000:.0f} ms"
+            for generation, (count, seconds) in enumerate(
+                zip(self.counts, self.seconds, strict=True)
+            )
+        )
+
+    def _on_collection(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+            return
+        self.counts[info["generation"]] += 1
+        self.seconds[info["generation"]] += time.perf_counter() - self._started
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--indexed", type=int, default=240, help="BASIL articles indexed")
@@ -84,6 +122,7 @@ def main() -> int:
 
     from api import create_app
     from api.config import Config
+    from api.server import keep_out_of_collections
     from embeddings.encoder import SentenceTransformerEncoder, packaged_model_path
     from evaluation.basil_corpus import load_basil_articles
     from evaluation.paths import shared_data_dir
@@ -120,6 +159,7 @@ def main() -> int:
         app = create_app(config)
         registry = app.extensions["crosscheck"]
         registry.load_all()
+        keep_out_of_collections()  # as each worker of `crosscheck serve` does once loaded
         client = app.test_client()
         started = time.perf_counter()
         for start in range(0, len(corpus), BULK_CALL):
@@ -138,6 +178,7 @@ def main() -> int:
         )
 
         ratios, best_ratios = [], []
+        pauses = CollectorPauses.watch()
         for draft in drafts:
             started = time.perf_counter()
             response = client.post("/v1/check", json={"article": article_body(draft)})
@@ -157,7 +198,9 @@ def main() -> int:
                 f"raw encode {encode_s * 1000:5.0f} ms (split {split_s * 1000:5.0f}) "
                 f"+ raw search {search_s * 1000:4.1f} ms  ratio {ratio:5.2f}"
             )
+        pauses.stop()
         registry.close()
+    print(pauses.summary())
     print(
         f"fresh check / (raw encode + raw search): min {min(ratios):.2f}  "
         f"median {statistics.median(ratios):.2f}  max {max(ratios):.2f}  (n={len(ratios)})"
