@@ -1,7 +1,7 @@
 """What a fresh check costs beyond the model: POST /v1/check against raw encode + raw search.
 
 Usage: python bench/check_cost.py [--indexed 240] [--drafts 12] [--threads N] [--cold]
-                                  [--intra-op]
+                                  [--intra-op] [--store DATA_DIR]
 
 Indexes BASIL articles through POST /v1/articles/bulk on the real packaged model, lets the
 facts backfill parse every stored claim (as a serving process does when idle; timed, and shown
@@ -17,6 +17,8 @@ and the garbage collector's pauses during the checks. The process freezes what i
 the models are loaded, as each worker of ``crosscheck serve`` does
 (``api.server.keep_out_of_collections``): before, a full collection walked the models' half a
 million objects inside one check (300 ms).
+``--store`` checks against a data dir as it is (e.g. the 1M store that ``bench/restart.py
+--keep DIR`` leaves, its index snapshot included) and indexes nothing.
 FAISS uses ``--threads`` threads (default: every core) for both sides. The raw encode runs on
 ``--threads`` torch intra-op threads (the issue's baseline); the server encodes its chunks on
 ``--threads`` threads of one intra-op thread each (``CROSSCHECK_ENCODE_THREADS``), and the
@@ -34,6 +36,8 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -105,12 +109,35 @@ class CollectorPauses:
         self.seconds[info["generation"]] += time.perf_counter() - self._started
 
 
+def index_corpus(client: Any, corpus: list[Any]) -> float:
+    """Index the corpus through the bulk endpoint; the seconds it took."""
+    started = time.perf_counter()
+    for start in range(0, len(corpus), BULK_CALL):
+        batch = [article_body(a) for a in corpus[start : start + BULK_CALL]]
+        response = client.post("/v1/articles/bulk", json={"articles": batch})
+        assert response.status_code < 300, response.get_json()
+    return time.perf_counter() - started
+
+
+@contextmanager
+def _data_dir(store: Path | None) -> Iterator[Path]:
+    """``store`` as it is, or a new empty data dir, removed afterwards."""
+    if store is not None:
+        yield store
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        yield Path(folder)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--indexed", type=int, default=240, help="BASIL articles indexed")
     parser.add_argument("--drafts", type=int, default=12, help="other BASIL articles checked")
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--cold", action="store_true", help="no stored facts: parse at check")
+    parser.add_argument(
+        "--store", type=Path, default=None, help="check against this data dir, nothing indexed"
+    )
     parser.add_argument(
         "--intra-op", action="store_true", help="server encodes on intra-op threads, unsplit"
     )
@@ -147,9 +174,9 @@ def main() -> int:
         torch.set_num_threads(server_torch_threads)
         return vectors, elapsed
 
-    with tempfile.TemporaryDirectory() as data_dir:
+    with _data_dir(args.store) as data_dir:
         config = Config.from_env(
-            data_dir=Path(data_dir),
+            data_dir=data_dir,
             encoder="minilm",
             rate_limit=BENCH_RATE_LIMIT,
             torch_threads=server_torch_threads,
@@ -161,14 +188,10 @@ def main() -> int:
         registry.load_all()
         keep_out_of_collections()  # as each worker of `crosscheck serve` does once loaded
         client = app.test_client()
-        started = time.perf_counter()
-        for start in range(0, len(corpus), BULK_CALL):
-            batch = [article_body(a) for a in corpus[start : start + BULK_CALL]]
-            response = client.post("/v1/articles/bulk", json={"articles": batch})
-            assert response.status_code < 300, response.get_json()
-        index_s = time.perf_counter() - started
-        if not args.cold:
-            backfill(registry, index_s)
+        if args.store is None:
+            index_s = index_corpus(client, corpus)
+            if not args.cold:
+                backfill(registry, index_s)
         _, stored = registry.store.vectors()
         exact = faiss.IndexFlatIP(stored.shape[1])
         exact.add(np.ascontiguousarray(stored, dtype=np.float32))
