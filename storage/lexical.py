@@ -24,7 +24,7 @@ PostgreSQL: comparable within one search only)."""
 # any query term (about 0.6 µs each); at a million claims words such as "trump" or "report"
 # are held by tens of thousands, and a 40-claim check spent 5 s in BM25. A query keeps its
 # rarest terms up to this budget (bench/lexical_scale.py; README, "Scale").
-POSTINGS_BUDGET = 10_000
+POSTINGS_BUDGET = 5_000
 TERM_COUNTS_TTL_S = 600.0
 TERM_COUNTS_SIZE = 1 << 16
 
