@@ -9,7 +9,6 @@ from datetime import date
 from spacy.language import Language
 
 from comparison.attribution import attribution_reasons
-from comparison.cache import LruCache
 from comparison.clock_times import clock_time_reasons
 from comparison.dates import date_reasons
 from comparison.direction import direction_reasons
@@ -32,6 +31,7 @@ from comparison.spans import merge_adjacent
 from comparison.substitution import substitution_reasons
 from comparison.verbatim import words_of
 from facts import ClaimFacts, parse_claim, parse_claims
+from storage.lru_cache import LruCache
 
 NOTHING_SHARED_BELOW = 0.1
 UNRELATED_BELOW = 0.2

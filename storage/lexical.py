@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Collection, Mapping, Sequence
+
+from storage.lru_cache import LruCache
 
 LexicalHit = tuple[int, float]
 """A claim key and its relevance score, higher is better (BM25 on SQLite, ts_rank_cd on
@@ -95,8 +95,8 @@ def within_budget(terms: Sequence[str], held_by: Mapping[str, int], budget: int)
     always, so that a text of common words still finds something."""
     kept: set[str] = set()
     total = 0
-    for term in sorted(terms, key=lambda term: held_by.get(term, 0)):
-        total += held_by.get(term, 0)
+    for term in sorted(terms, key=held_by.__getitem__):
+        total += held_by[term]
         if kept and total > budget:
             break
         kept.add(term)
@@ -118,35 +118,20 @@ class TermCounts:
     ) -> None:
         self.budget = POSTINGS_BUDGET if budget is None else budget
         self._ttl_s = ttl_s
-        self._size = size
         self._clock = clock
-        self._known: OrderedDict[str, tuple[int, float]] = OrderedDict()
-        self._lock = threading.Lock()
+        self._known: LruCache[tuple[int, float]] = LruCache(size)
 
     def counts(self, connection: sqlite3.Connection, terms: Sequence[str]) -> dict[str, int]:
-        now = self._clock()
-        with self._lock:
-            found = {term: self._fresh(term, now) for term in terms}
-        missing = [term for term, count in found.items() if count is None]
-        counted = {term: self._count(connection, term) for term in missing}
-        with self._lock:
-            for term, count in counted.items():
-                self._known[term] = (count, now)
-                self._known.move_to_end(term)
-            while len(self._known) > self._size:
-                self._known.popitem(last=False)
-        return {term: counted[term] if count is None else count for term, count in found.items()}
-
-    def _fresh(self, term: str, now: float) -> int | None:
-        known = self._known.get(term)
-        if known is None or now - known[1] >= self._ttl_s:
-            return None
-        self._known.move_to_end(term)
-        return known[0]
+        return {term: self._count(connection, term) for term in terms}
 
     def _count(self, connection: sqlite3.Connection, term: str) -> int:
+        now = self._clock()
+        known = self._known.get(term)
+        if known is not None and now - known[1] < self._ttl_s:
+            return known[0]
         row = connection.execute(
             "SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)",
             (_quoted(term), self.budget + 1),
         ).fetchone()
+        self._known.put(term, (int(row[0]), now))
         return int(row[0])

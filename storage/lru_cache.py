@@ -1,4 +1,4 @@
-"""A small thread-safe LRU cache."""
+"""A small thread-safe LRU cache (parsed facts per claim, lexical term counts)."""
 
 from __future__ import annotations
 
