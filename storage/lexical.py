@@ -1,4 +1,5 @@
-"""Lexical search over claim text: the query terms both engines use, and SQLite's BM25.
+"""Lexical search over claim text: the query terms both engines use, the postings budget they
+share, and SQLite's BM25.
 
 SQLite: ``claims_fts`` (migration ``0001_baseline.sql``) indexes ``claims.text``; triggers keep
 it in step inside the transaction of every claim write. Callers pass any text:
@@ -19,11 +20,13 @@ from storage.lru_cache import LruCache
 LexicalHit = tuple[int, float]
 """A claim key and its relevance score, higher is better (BM25 on SQLite, ts_rank_cd on
 PostgreSQL: comparable within one search only)."""
+TermCounter = Callable[[Sequence[str], int], Mapping[str, int]]
+"""Counts, with an engine's own tokenizer, the claims that hold each term, stopping at a cap."""
 
-# Claims one query may score at most, summed over its terms. FTS5 scores every claim that holds
-# any query term (about 0.6 µs each); at a million claims words such as "trump" or "report"
-# are held by tens of thousands, and a 40-claim check spent 5 s in BM25. A query keeps its
-# rarest terms up to this budget (bench/lexical_scale.py; README, "Scale").
+# Claims one query may score at most, summed over its terms. Both engines score every claim that
+# holds any query term (FTS5 about 0.6 µs each); at a million claims words such as "trump" or
+# "report" are held by tens of thousands, and a 40-claim check spent 5 s in BM25. A query keeps
+# its rarest terms up to this budget (bench/lexical_scale.py; README, "Scale").
 POSTINGS_BUDGET = 5_000
 TERM_COUNTS_TTL_S = 600.0
 TERM_COUNTS_SIZE = 1 << 16
@@ -77,7 +80,7 @@ def search(
     query keeps only its rarest terms within :data:`POSTINGS_BUDGET` (:func:`within_budget`)."""
     terms = query_terms(text)
     if counts is not None:
-        terms = within_budget(terms, counts.counts(connection, terms), counts.budget)
+        terms = within_budget(terms, counts.counts(terms, fts5_counter(connection)), counts.budget)
     expression = _expression(terms)
     if expression is None or limit <= 0:
         return []
@@ -103,11 +106,23 @@ def within_budget(terms: Sequence[str], held_by: Mapping[str, int], budget: int)
     return [term for term in terms if term in kept]
 
 
+def fts5_counter(connection: sqlite3.Connection) -> TermCounter:
+    """Counts in ``claims_fts``, one capped query per term."""
+
+    def count(terms: Sequence[str], cap: int) -> dict[str, int]:
+        sql = "SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)"
+        return {
+            term: int(connection.execute(sql, (_quoted(term), cap)).fetchone()[0]) for term in terms
+        }
+
+    return count
+
+
 class TermCounts:
-    """How many claims hold each term, counted by FTS5 with the index's own tokenizer (stems,
-    case, diacritics) up to ``budget + 1`` (:data:`POSTINGS_BUDGET` unless given), and kept
-    per process for ``ttl_s`` (a stale count is off by the claims written or deleted since:
-    a query then scores a few more or a few fewer claims than its budget)."""
+    """How many claims hold each term, counted by the engine with the index's own tokenizer
+    (stems, case, diacritics) up to ``budget + 1`` (:data:`POSTINGS_BUDGET` unless given), and
+    kept per process for ``ttl_s`` (a stale count is off by the claims written or deleted
+    since: a query then scores a few more or a few fewer claims than its budget)."""
 
     def __init__(
         self,
@@ -121,17 +136,18 @@ class TermCounts:
         self._clock = clock
         self._known: LruCache[tuple[int, float]] = LruCache(size)
 
-    def counts(self, connection: sqlite3.Connection, terms: Sequence[str]) -> dict[str, int]:
-        return {term: self._count(connection, term) for term in terms}
-
-    def _count(self, connection: sqlite3.Connection, term: str) -> int:
+    def counts(self, terms: Sequence[str], counter: TermCounter) -> dict[str, int]:
+        """Each term's count: known ones from the cache, the rest from ``counter`` at once."""
         now = self._clock()
-        known = self._known.get(term)
-        if known is not None and now - known[1] < self._ttl_s:
-            return known[0]
-        row = connection.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)",
-            (_quoted(term), self.budget + 1),
-        ).fetchone()
-        self._known.put(term, (int(row[0]), now))
-        return int(row[0])
+        found: dict[str, int] = {}
+        for term in terms:
+            known = self._known.get(term)
+            if known is not None and now - known[1] < self._ttl_s:
+                found[term] = known[0]
+        missing = [term for term in dict.fromkeys(terms) if term not in found]
+        if missing:
+            counted = counter(missing, self.budget + 1)
+            for term in missing:
+                found[term] = int(counted[term])
+                self._known.put(term, (found[term], now))
+        return found

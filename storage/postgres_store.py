@@ -37,9 +37,10 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from claims.model import Claim
 from embeddings import Vectors
+from storage import postgres_lexical
 from storage.errors import IndexLogCompacted, StoreUnavailable
 from storage.leases import AdvisoryLease
-from storage.lexical import LexicalHit, query_terms
+from storage.lexical import LexicalHit, TermCounts
 from storage.postgres_migrations import migrate
 from storage.records import (
     NUL,
@@ -85,6 +86,7 @@ class PostgresStore:
             name="crosscheck-store",
         )
         self._backfill_lease = AdvisoryLease(url, "crosscheck.backfill.", connect_timeout)
+        self._term_counts = TermCounts()
         try:
             self._pool.open(wait=True, timeout=timeout)
             with self._connection() as connection:
@@ -398,36 +400,15 @@ class PostgresStore:
     def lexical_search(
         self, texts: Sequence[str], limit: int, exclude_article: str | None = None
     ) -> list[list[LexicalHit]]:
-        """For each text, the claims sharing the most of its words, best first, ranked by
-        ``ts_rank_cd`` over the English full-text configuration (stemmed, stopwords out);
-        ``exclude_article``'s own claims left out. One query for all the texts."""
-        hits: list[list[LexicalHit]] = [[] for _ in texts]
-        queries = [_tsquery(text) for text in texts]
-        asked = [(position, query) for position, query in enumerate(queries) if query]
-        if limit <= 0 or not asked:
-            return hits
+        """For each text, the claims sharing the most of its words by ``ts_rank_cd``, best
+        first (``exclude_article``'s own claims left out; common words dropped within
+        :data:`storage.lexical.POSTINGS_BUDGET`): :func:`storage.postgres_lexical.search`."""
         if exclude_article is not None and NUL in exclude_article:
             exclude_article = None  # no stored article has that id
         with self._connection() as connection:
-            rows = connection.execute(
-                "SELECT asked.position, hit.key, hit.score "
-                "FROM unnest(%s::integer[], %s::text[]) AS asked(position, expression) "
-                "CROSS JOIN LATERAL ("
-                "  SELECT key, ts_rank_cd(words, query) AS score "
-                "  FROM claims, to_tsquery('english', asked.expression) AS query "
-                "  WHERE words @@ query AND article_id IS DISTINCT FROM %s "
-                "  ORDER BY score DESC, key LIMIT %s"
-                ") AS hit ORDER BY asked.position, hit.score DESC, hit.key",
-                (
-                    [index for index, _ in asked],
-                    [query for _, query in asked],
-                    exclude_article,
-                    limit,
-                ),
-            ).fetchall()
-        for position, key, score in rows:
-            hits[position].append((key, float(score)))
-        return hits
+            return postgres_lexical.search(
+                connection, texts, limit, exclude_article, self._term_counts
+            )
 
     def claim_facts(self, keys: Sequence[int], version: str) -> dict[int, bytes]:
         """The parsed facts stored under ``version`` for the given claims that have them."""
@@ -569,15 +550,6 @@ def _connection_problem(url: str, connect_timeout: int) -> str:
     except psycopg.Error as error:
         return str(error).strip()
     return "no connection within the pool's timeout"
-
-
-def _tsquery(text: str) -> str | None:
-    """A tsquery matching any content word of ``text``; each word a quoted lexeme, so no
-    text is read as tsquery syntax. None when the text has no content word."""
-    terms = query_terms(text)
-    if not terms:
-        return None
-    return " | ".join("'" + term.replace("'", "''") + "'" for term in terms)
 
 
 def _ints(keys: Sequence[int]) -> list[int]:
