@@ -12,7 +12,8 @@ what the engine does on them: the rules alone (``CROSSCHECK_VERDICT_JUDGE=off``)
 shipped pair judge. Printed per set: the area under the ROC curve of p(diverge) over all pairs
 and over the pairs where a rule fired (those the judge decides), and diverge precision /
 recall / F1 when `diverge` needs a rule's reason and p(diverge) over a cut-off. Cut-offs are
-not chosen on these rows: all are shown. It takes about 8 minutes on 2 cores (25 with folds).
+not chosen on these rows: all are shown. It took 8 to 20 minutes on 2 cores (about 40 with
+folds) on a machine shared with other runs.
 """
 
 from __future__ import annotations
