@@ -78,11 +78,13 @@ def search(
     """The ``limit`` claims that best match ``text`` by BM25, claims keyed in ``exclude`` left
     out (filtered here: a join inside the FTS query doubles its cost). With ``counts``, the
     query keeps only its rarest terms within :data:`POSTINGS_BUDGET` (:func:`within_budget`)."""
+    if limit <= 0:
+        return []
     terms = query_terms(text)
     if counts is not None:
         terms = within_budget(terms, counts.counts(terms, fts5_counter(connection)), counts.budget)
     expression = _expression(terms)
-    if expression is None or limit <= 0:
+    if expression is None:
         return []
     rows = connection.execute(
         "SELECT rowid, bm25(claims_fts) AS score FROM claims_fts WHERE claims_fts MATCH ? "

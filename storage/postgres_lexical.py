@@ -24,13 +24,15 @@ def search(
     rarest terms within the budget (:func:`storage.lexical.within_budget`). One query for all
     the texts (and one more for the term counts not yet known)."""
     hits: list[list[LexicalHit]] = [[] for _ in texts]
+    if limit <= 0:
+        return hits
     terms = [query_terms(text) for text in texts]
     if counts is not None:
         every = [term for text_terms in terms for term in text_terms]
         known = counts.counts(every, postgres_counter(connection))
         terms = [within_budget(text_terms, known, counts.budget) for text_terms in terms]
     asked = [(position, tsquery(words)) for position, words in enumerate(terms) if words]
-    if limit <= 0 or not asked:
+    if not asked:
         return hits
     rows = connection.execute(
         "SELECT asked.position, hit.key, hit.score "
