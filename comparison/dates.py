@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from comparison.calendar_days import calendar_compatible, calendar_span
+from comparison.event_verbs import same_event_verb
 from comparison.findings import quoted, reason
 from comparison.model import Reason
 from facts.model import ClaimFacts, DateFact
@@ -54,7 +55,7 @@ def _aligned(da: DateFact, a: ClaimFacts, db: DateFact, b: ClaimFacts) -> bool:
     if _across_news_cycles(a, b) and da.deictic != db.deictic:
         return False
     head_a, head_b = head_lemma(a, da.head), head_lemma(b, db.head)
-    if head_a and head_a == head_b and head_a not in ("be", "have"):
+    if head_a and head_b and head_a not in ("be", "have") and same_event_verb(head_a, head_b):
         return True
     return _near_aligned_quantity(da, a, db, b) or _shared_neighbours(da, a, db, b)
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 from comparison.dates import head_lemma, is_report_date
+from comparison.event_verbs import same_event_verb
 from comparison.model import Reason, Span
 from comparison.numbers import unit_key
 from facts.model import ClaimFacts, DateFact, QuantityFact, TextSpan
@@ -72,13 +73,14 @@ def same_counted_noun(qa: QuantityFact, qb: QuantityFact) -> bool:
 
 
 def same_predicate(da: DateFact, a: ClaimFacts, db: DateFact, b: ClaimFacts) -> bool:
-    """Two dates of one content verb that both claims state, neither a day of speaking."""
-    verb = head_lemma(a, da.head)
-    if not verb or verb in _LIGHT_VERBS or verb != head_lemma(b, db.head):
+    """Two dates of one content verb that both claims state (or of two verbs of one kind of
+    event, :mod:`comparison.event_verbs`), neither a day of speaking."""
+    verb, other_verb = head_lemma(a, da.head), head_lemma(b, db.head)
+    if not verb or verb in _LIGHT_VERBS or not same_event_verb(verb, other_verb):
         return False
     if is_report_date(a, da) or is_report_date(b, db):
         return False
-    return verb in a.content_lemmas and verb in b.content_lemmas
+    return verb in a.content_lemmas and other_verb in b.content_lemmas
 
 
 def _at(span: Span, facts: Sequence[Fact]) -> Fact | None:
