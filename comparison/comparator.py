@@ -13,6 +13,7 @@ from comparison.clock_times import clock_time_reasons
 from comparison.dates import date_reasons
 from comparison.direction import direction_reasons
 from comparison.events import different_events
+from comparison.hedges import hedge_reasons
 from comparison.judging import judge_reason
 from comparison.modality import modality_reasons
 from comparison.model import ClaimInput, Comparison, NliJudge, Reason, Verdict
@@ -148,7 +149,7 @@ def find_reasons(a: ClaimFacts, b: ClaimFacts, overlap: float) -> list[Reason]:
     reasons += date_reasons(a, b) or clock_time_reasons(a, b)
     reasons += quantifier_reasons(a, b)
     reasons += negation_reasons(a, b)
-    reasons += modality_reasons(a, b, aligned_quantity_heads(a, b))
+    reasons += modality_reasons(a, b, aligned_quantity_heads(a, b)) or hedge_reasons(a, b)
     reasons += quote_reasons(a, b)
     if not any(r.type == "number" for r in reasons):
         reasons += direction_reasons(a, b)
