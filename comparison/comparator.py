@@ -12,6 +12,7 @@ from comparison.attribution import attribution_reasons
 from comparison.clock_times import clock_time_reasons
 from comparison.dates import date_reasons
 from comparison.direction import direction_reasons
+from comparison.directives import directive_reasons
 from comparison.events import different_events
 from comparison.hedges import hedge_reasons
 from comparison.judging import judge_reason
@@ -149,7 +150,11 @@ def find_reasons(a: ClaimFacts, b: ClaimFacts, overlap: float) -> list[Reason]:
     reasons += date_reasons(a, b) or clock_time_reasons(a, b)
     reasons += quantifier_reasons(a, b)
     reasons += negation_reasons(a, b)
-    reasons += modality_reasons(a, b, aligned_quantity_heads(a, b)) or hedge_reasons(a, b)
+    reasons += (
+        modality_reasons(a, b, aligned_quantity_heads(a, b))
+        or hedge_reasons(a, b)
+        or directive_reasons(a, b)
+    )
     reasons += quote_reasons(a, b)
     if not any(r.type == "number" for r in reasons):
         reasons += direction_reasons(a, b)
