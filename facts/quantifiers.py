@@ -65,9 +65,21 @@ def _is_not_a_quantifier(token: Token) -> bool:
 def _quantified_noun(token: Token) -> Token | None:
     if token.dep_ in ("det", "amod", "predet", "nummod") and token.head.pos_ in ("NOUN", "PROPN"):
         return token.head
+    counted = _counted_noun(token)
+    if counted is not None:
+        return counted
     for child in token.children:
         if child.lower_ == "of":
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects:
                 return objects[0]
     return None
+
+
+def _counted_noun(token: Token) -> Token | None:
+    """ "all 40 passengers", "both two suspects": the quantifier modifies the number, which
+    counts the noun."""
+    number = token.head
+    if token.dep_ != "quantmod" or not number.like_num or number.dep_ != "nummod":
+        return None
+    return number.head if number.head.pos_ in ("NOUN", "PROPN") else None

@@ -12,6 +12,8 @@ from spacy.language import Language
 from comparison.directives import directive_reasons
 from facts import parse_claim
 
+pytestmark = pytest.mark.slow
+
 DAY = date(2025, 9, 2)
 
 

@@ -16,6 +16,8 @@ from comparison.overlap import facts_overlap
 from comparison.slots import SAME_SLOT, judged_types
 from facts import ClaimFacts, parse_claim
 
+pytestmark = pytest.mark.slow
+
 DAY = date(2025, 3, 7)
 
 

@@ -15,6 +15,8 @@ from comparison.hedges import hedge_reasons
 from comparison.overlap import facts_overlap
 from facts import parse_claim
 
+pytestmark = pytest.mark.slow
+
 DAY = date(2025, 6, 12)
 
 

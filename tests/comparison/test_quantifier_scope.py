@@ -25,6 +25,8 @@ def scope_clash(nlp: Language, a: str, b: str) -> bool:
         ("Most tenants signed the petition.", "All tenants signed the petition."),
         ("Almost every tenant signed the petition.", "Every tenant signed the petition."),
         ("Some tenants signed the petition.", "None of the tenants signed the petition."),
+        # a quantifier on the number that counts the set
+        ("All 40 tenants signed the petition.", "Most of the 40 tenants signed the petition."),
     ],
 )
 def test_different_scopes_of_one_set_diverge(nlp: Language, a: str, b: str) -> None:
@@ -41,6 +43,9 @@ def test_different_scopes_of_one_set_diverge(nlp: Language, a: str, b: str) -> N
             "The bill requires licences for almost all boat sales.",
         ),
         ("Most tenants signed the petition.", "A majority of tenants signed the petition."),
+        ("All 40 tenants signed the petition.", "All forty tenants signed the petition."),
+        # "some 40" is a rough count, not a share of the set
+        ("Some 40 tenants signed the petition.", "All 40 tenants signed the petition."),
         # different sets
         ("Nearly all landlords opposed the bill.", "All tenants signed the petition."),
         # one set, but other things said of it
