@@ -7,6 +7,24 @@ from comparison.model import Reason
 from facts.model import AttributionFact, ClaimFacts
 from facts.names import same_entity
 
+# Titles one person holds at a time within a story's scope: "the mayor" and "the governor"
+# are two sources, as two named people are; "officials", "police" or "a spokesman" may be
+# the same people as another unnamed source, and are never set against one.
+UNIQUE_OFFICES = frozenset(
+    {
+        "mayor",
+        "governor",
+        "president",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "pope",
+        "sheriff",
+        "coroner",
+    }
+)
+
 
 def attribution_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     speakers_a = [f for f in a.attributions if not f.is_pronoun]
@@ -30,10 +48,12 @@ def _same_source(x: AttributionFact, y: AttributionFact) -> bool:
 
 
 def _conflicting(x: AttributionFact, a: ClaimFacts, y: AttributionFact, b: ClaimFacts) -> bool:
-    """Two different named sources, or a named source on one side whom the other side only
-    mentions inside a claim it sources to someone else."""
+    """Two different named sources (or holders of two offices), or a named source on one
+    side whom the other side only mentions inside a claim it sources to someone else."""
     if x.is_person and y.is_person:
         return not same_entity(x.key, y.key)
+    if not x.is_person and not y.is_person:
+        return x.key != y.key and {x.key, y.key} <= UNIQUE_OFFICES
     if y.is_person and not x.is_person:
         return _mentioned(y, a)
     if x.is_person and not y.is_person:

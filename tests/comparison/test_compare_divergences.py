@@ -84,6 +84,34 @@ def test_attribution_named_sources_differ(comparator: ClaimComparator) -> None:
     assert "attribution" in reason_types(result)
 
 
+def test_attribution_holders_of_two_offices_differ(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "The mayor said the bridge will reopen to traffic after repairs.",
+        "The governor said the bridge will reopen to traffic after repairs.",
+    )
+    assert "attribution" in reason_types(result)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # one office, said two ways
+        "The city's mayor said the bridge will reopen to traffic after repairs.",
+        # unnamed sources that may be the mayor's own people
+        "Officials said the bridge will reopen to traffic after repairs.",
+        "A spokesman said the bridge will reopen to traffic after repairs.",
+    ],
+)
+def test_attribution_unnamed_sources_are_no_second_office(
+    comparator: ClaimComparator, other: str
+) -> None:
+    result = compare(
+        comparator, "The mayor said the bridge will reopen to traffic after repairs.", other
+    )
+    assert "attribution" not in reason_types(result)
+
+
 def test_quote_words_differ_for_same_speaker(comparator: ClaimComparator) -> None:
     a = "“We were misled about the costs of this project from the start,” said Ortiz."
     b = "“We were lied to about the costs of this project from the start,” said Ortiz."
