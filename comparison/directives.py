@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from comparison.findings import reason
 from comparison.model import Reason
+from comparison.parse_tree import governs
 from facts.model import ClaimFacts, TextSpan, TokenInfo
 
 ORDER, ADVICE = "an order", "advice"
@@ -71,15 +72,7 @@ def _complement(facts: ClaimFacts, verb: int) -> set[str]:
 
 
 def _under(facts: ClaimFacts, index: int, verb: int) -> bool:
-    current = index
-    for _ in range(len(facts.tokens)):
-        if current == verb:
-            return True
-        parent = facts.tokens[current].head
-        if parent == current:
-            return False
-        current = parent
-    return False
+    return governs(facts, verb, index, steps=len(facts.tokens))
 
 
 def _in_subject(facts: ClaimFacts, index: int, verb: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from comparison.findings import reason
 from comparison.model import Reason
+from comparison.parse_tree import governs
 from comparison.reported_speech import is_backshifted
 from facts.modality import CERTAIN
 from facts.model import ClaimFacts, ModalityFact, TextSpan
@@ -61,17 +62,7 @@ def _aligned(
 
 def _governs(facts: ClaimFacts, head: int, index: int) -> bool:
     """Whether token ``index`` lies in the clause headed by ``head`` (at most 3 steps up)."""
-    current = index
-    for _ in range(4):
-        if current == head:
-            return True
-        if not 0 <= current < len(facts.tokens):
-            return False
-        parent = facts.tokens[current].head
-        if parent == current:
-            return False
-        current = parent
-    return False
+    return governs(facts, head, index, steps=4)
 
 
 def _reason(ma: ModalityFact, a: ClaimFacts, mb: ModalityFact, b: ClaimFacts) -> Reason:
@@ -91,19 +82,7 @@ def _scope_span(facts: ClaimFacts, fact: ModalityFact, shared: frozenset[str]) -
         if (
             token.start >= fact.span.start
             and token.lemma in shared
-            and _governs_deep(facts, fact.head, index)
+            and governs(facts, fact.head, index, steps=12)
         ):
             end = max(end, token.end)
     return TextSpan(facts.text[fact.span.start : end], fact.span.start, end)
-
-
-def _governs_deep(facts: ClaimFacts, head: int, index: int) -> bool:
-    current = index
-    for _ in range(12):
-        if current == head:
-            return True
-        parent = facts.tokens[current].head
-        if parent == current:
-            return False
-        current = parent
-    return False

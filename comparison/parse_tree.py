@@ -1,0 +1,20 @@
+"""Walking up a claim's dependency parse."""
+
+from __future__ import annotations
+
+from facts.model import ClaimFacts
+
+
+def governs(facts: ClaimFacts, head: int, index: int, steps: int) -> bool:
+    """Whether token ``index`` lies under token ``head`` at most ``steps - 1`` arcs up."""
+    current = index
+    for _ in range(steps):
+        if current == head:
+            return True
+        if not 0 <= current < len(facts.tokens):
+            return False
+        parent = facts.tokens[current].head
+        if parent == current:
+            return False
+        current = parent
+    return False
