@@ -77,7 +77,7 @@ def _quantified_noun(token: Token) -> Token | None:
 
 
 def _counted_noun(token: Token) -> Token | None:
-    """ "all 40 passengers", "both two suspects": the quantifier modifies the number, which
+    """ "all 40 passengers", "all three suspects": the quantifier modifies the number, which
     counts the noun."""
     number = token.head
     if token.dep_ != "quantmod" or not number.like_num or number.dep_ != "nummod":
