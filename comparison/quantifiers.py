@@ -11,6 +11,7 @@ from facts.quantifiers import QUANTIFIER_KINDS
 _GROUP_REACH = 70
 _ANCHOR_REACH = 4  # heads climbed from a quantified noun to the word it hangs on
 _QUANTIFIER_WORDS = frozenset(QUANTIFIER_KINDS)
+_NARROWING = frozenset({"amod", "compound"})
 
 
 def quantifier_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
@@ -18,7 +19,7 @@ def quantifier_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
         for qb in b.quantifiers:
             if _clash(qa, a, qb, b):
                 return [_reason(qa.span, qb.span, qa, qb, "quantifier")]
-    return _grouped(a, b)
+    return _grouped(a, b) or restricted_set_reasons(a, b)
 
 
 def _clash(qa: QuantifierFact, a: ClaimFacts, qb: QuantifierFact, b: ClaimFacts) -> bool:
@@ -41,12 +42,16 @@ def _same_anchor(qa: QuantifierFact, a: ClaimFacts, qb: QuantifierFact, b: Claim
 
 
 def _anchor(facts: ClaimFacts, index: int) -> str:
-    """The verb or noun the quantified noun hangs on, through prepositions and the quantifier."""
+    """The verb or noun the quantified noun hangs on, through prepositions, the quantifier
+    and the nouns it is listed with ("super PACs and nonprofit groups")."""
     for _ in range(_ANCHOR_REACH):
         if not 0 <= index < len(facts.tokens) or facts.tokens[index].head == index:
             return ""
+        listed = facts.tokens[index].dep == "conj"
         index = facts.tokens[index].head
         token = facts.tokens[index]
+        if listed:
+            continue
         if token.pos in ("VERB", "NOUN") and token.lemma not in _QUANTIFIER_WORDS:
             return token.lemma
     return ""
@@ -71,6 +76,65 @@ def _grouped(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
                 continue
             return _group_reasons(a, ea, group_a, b, eb, group_b)
     return []
+
+
+def restricted_set_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    """ "all organizations" against "nonprofit organizations" in the same relation: one side
+    covers the whole set, the other only a kind of it (a modifier the first side lacks)."""
+    found = _restricted(a, b)
+    if found is not None:
+        quantifier, span = found
+        return [_restriction_reason(quantifier.span, span, quantifier, span)]
+    found = _restricted(b, a)
+    if found is not None:
+        quantifier, span = found
+        return [_restriction_reason(span, quantifier.span, quantifier, span)]
+    return []
+
+
+def _restricted(whole: ClaimFacts, part: ClaimFacts) -> tuple[QuantifierFact, TextSpan] | None:
+    for quantifier in _unhedged(whole):
+        if quantifier.kind != "universal" or _quantified(part, quantifier.noun):
+            continue
+        anchor = _anchor(whole, quantifier.head)
+        kept = _modifiers(whole, quantifier.head)
+        for index, token in enumerate(part.tokens):
+            if token.lemma != quantifier.noun or token.pos != "NOUN":
+                continue
+            extra = _modifiers(part, index) - kept
+            if anchor and extra and _anchor(part, index) == anchor:
+                return quantifier, _noun_phrase(part, index)
+    return None
+
+
+def _quantified(facts: ClaimFacts, noun: str) -> bool:
+    return any(q.noun == noun for q in facts.quantifiers)
+
+
+def _modifiers(facts: ClaimFacts, index: int) -> set[str]:
+    """Content words that narrow a noun: adjectives and nouns before it ("nonprofit groups")."""
+    return {
+        token.lemma
+        for token in facts.tokens
+        if token.head == index and token.dep in _NARROWING and token.is_content
+    }
+
+
+def _noun_phrase(facts: ClaimFacts, index: int) -> TextSpan:
+    before = [i for i, t in enumerate(facts.tokens) if t.head == index and t.dep in _NARROWING]
+    start = facts.tokens[min([index, *before])].start
+    end = facts.tokens[index].end
+    return TextSpan(facts.text[start:end], start, end)
+
+
+def _restriction_reason(
+    span_a: TextSpan, span_b: TextSpan, quantifier: QuantifierFact, narrowed: TextSpan
+) -> Reason:
+    explanation = (
+        f"one side: '{quantifier.word} {quantifier.noun}' (universal); "
+        f"other: '{narrowed.text}' (a kind of {quantifier.noun} only)"
+    )
+    return reason("quantifier", span_a, span_b, explanation)
 
 
 def _unhedged(facts: ClaimFacts) -> list[QuantifierFact]:

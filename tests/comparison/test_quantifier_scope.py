@@ -62,3 +62,45 @@ def test_different_scopes_of_one_set_diverge(nlp: Language, a: str, b: str) -> N
 )
 def test_the_same_scope_or_other_sets_agree(nlp: Language, a: str, b: str) -> None:
     assert not scope_clash(nlp, a, b)
+
+
+@pytest.mark.parametrize(
+    ("whole", "part"),
+    [
+        (
+            "The rule requires all charities that spend money on campaigns to publish donors.",
+            "The rule requires large charities that spend money on campaigns to publish donors.",
+        ),
+        (
+            "All schools in the county will close on Monday.",
+            "Public schools in the county will close on Monday.",
+        ),
+        # a kind of the set listed with another set
+        (
+            "The rule requires all charities to publish donors.",
+            "The rule requires trade unions and religious charities to publish donors.",
+        ),
+    ],
+)
+def test_the_whole_set_against_a_kind_of_it_diverges(nlp: Language, whole: str, part: str) -> None:
+    assert scope_clash(nlp, whole, part)
+    assert scope_clash(nlp, part, whole)
+
+
+@pytest.mark.parametrize(
+    ("whole", "part"),
+    [
+        # the plural with no narrowing word is the whole set
+        ("All tenants signed the petition.", "The tenants signed the petition."),
+        ("All 40 tenants signed the petition.", "The 40 tenants signed the petition."),
+        # the same narrowing word on both sides
+        ("All elderly tenants signed the petition.", "Elderly tenants signed the petition."),
+        # a kind of the set in another relation: another fact
+        ("All tenants signed the petition.", "Elderly tenants criticized the landlord."),
+    ],
+)
+def test_no_restriction_without_a_narrower_set_in_the_same_relation(
+    nlp: Language, whole: str, part: str
+) -> None:
+    assert not scope_clash(nlp, whole, part)
+    assert not scope_clash(nlp, part, whole)
