@@ -12,6 +12,7 @@ _GROUP_REACH = 70
 _ANCHOR_REACH = 4  # heads climbed from a quantified noun to the word it hangs on
 _QUANTIFIER_WORDS = frozenset(QUANTIFIER_KINDS)
 _NARROWING = frozenset({"amod", "compound"})
+_EXCEPTIONS = frozenset({"except", "excluding", "besides"})
 
 
 def quantifier_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
@@ -96,6 +97,8 @@ def _restricted(whole: ClaimFacts, part: ClaimFacts) -> tuple[QuantifierFact, Te
     for quantifier in _unhedged(whole):
         if quantifier.kind != "universal" or _quantified(part, quantifier.noun):
             continue
+        if _excepted(whole, quantifier):
+            continue
         anchor = _anchor(whole, quantifier.head)
         kept = _modifiers(whole, quantifier.head)
         for index, token in enumerate(part.tokens):
@@ -105,6 +108,15 @@ def _restricted(whole: ClaimFacts, part: ClaimFacts) -> tuple[QuantifierFact, Te
             if anchor and extra and _anchor(part, index) == anchor:
                 return quantifier, _noun_phrase(part, index)
     return None
+
+
+def _excepted(facts: ClaimFacts, quantifier: QuantifierFact) -> bool:
+    """ "all the numbers except the bonus ball": the whole set, less a part, is itself a kind."""
+    return any(
+        token.text.lower() in _EXCEPTIONS
+        for token in facts.tokens
+        if token.start >= quantifier.span.end
+    )
 
 
 def _quantified(facts: ClaimFacts, noun: str) -> bool:

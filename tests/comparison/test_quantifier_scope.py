@@ -97,6 +97,11 @@ def test_the_whole_set_against_a_kind_of_it_diverges(nlp: Language, whole: str, 
         ("All elderly tenants signed the petition.", "Elderly tenants signed the petition."),
         # a kind of the set in another relation: another fact
         ("All tenants signed the petition.", "Elderly tenants criticized the landlord."),
+        # the whole set less a part is itself a kind of the set
+        (
+            "All tenants except the owners signed the petition.",
+            "Renting tenants signed the petition.",
+        ),
     ],
 )
 def test_no_restriction_without_a_narrower_set_in_the_same_relation(
