@@ -53,12 +53,15 @@ def _is_number_hedge(token: Token) -> bool:
 
 
 def _is_not_a_quantifier(token: Token) -> bool:
-    """ "all-rounder", "all-time": part of a compound word; "each other": reciprocal."""
+    """ "all-rounder", "all-time": part of a compound word; "each other": reciprocal; "both
+    ... and": a pair of coordinated things, not a share of one set."""
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if following is None:
         return False
     if following.text == "-" and token.idx + len(token.text) == following.idx:
         return True
+    if token.lower_ == "both" and any(child.dep_ == "cc" for child in token.head.children):
+        return True  # "both marriage and civil unions": a correlative "both ... and"
     return token.lower_ == "each" and following.lower_ == "other"
 
 

@@ -107,6 +107,12 @@ def test_words_that_only_look_like_quantifiers(nlp: Language) -> None:
     found = facts(nlp, "The all-rounder thanked the captain after all three games.")
     assert [(q.word, q.noun) for q in found.quantifiers] == [("all", "game")]
     assert facts(nlp, "The ministers met each other days before the vote.").quantifiers == ()
+    correlative = facts(nlp, "The governor opposed both marriage and civil unions for years.")
+    assert correlative.quantifiers == ()
+    pair = facts(nlp, "Both senators voted against the bill.")
+    assert [(q.word, q.kind, q.noun) for q in pair.quantifiers] == [
+        ("both", "universal", "senator")
+    ]
 
 
 def test_attribution_forms(nlp: Language) -> None:
