@@ -27,8 +27,7 @@ UNIQUE_OFFICES = frozenset(
 
 
 def attribution_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
-    speakers_a = [f for f in a.attributions if not f.is_pronoun]
-    speakers_b = [f for f in b.attributions if not f.is_pronoun]
+    speakers_a, speakers_b = named_speakers(a), named_speakers(b)
     if not speakers_a or not speakers_b:
         return []
     if any(_same_source(x, y) for x in speakers_a for y in speakers_b):
@@ -39,6 +38,19 @@ def attribution_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
                 explanation = f"this is sourced to {quoted(x.span)}; other to {quoted(y.span)}"
                 return [reason("attribution", x.span, y.span, explanation)]
     return []
+
+
+def named_speakers(facts: ClaimFacts) -> list[AttributionFact]:
+    """The claim's sources, pronouns ("he said") left out."""
+    return [f for f in facts.attributions if not f.is_pronoun]
+
+
+def other_speakers(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Both claims name who speaks, and no source of one is a source of the other."""
+    speakers_a, speakers_b = named_speakers(a), named_speakers(b)
+    if not speakers_a or not speakers_b:
+        return False
+    return not any(_same_source(x, y) for x in speakers_a for y in speakers_b)
 
 
 def _same_source(x: AttributionFact, y: AttributionFact) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from comparison.attribution import other_speakers
 from comparison.calendar_days import calendar_compatible, calendar_span
 from comparison.event_verbs import same_event_verb
 from comparison.findings import quoted, reason
@@ -50,8 +51,11 @@ def is_report_date(facts: ClaimFacts, fact: DateFact) -> bool:
 
 
 def _aligned(da: DateFact, a: ClaimFacts, db: DateFact, b: ClaimFacts) -> bool:
-    if is_report_date(a, da) != is_report_date(b, db):
+    reported = is_report_date(a, da)
+    if reported != is_report_date(b, db):
         return False
+    if reported and other_speakers(a, b):
+        return False  # "the lawyer said Monday" / "the chairman said Tuesday": two statements
     if _across_news_cycles(a, b) and da.deictic != db.deictic:
         return False
     head_a, head_b = head_lemma(a, da.head), head_lemma(b, db.head)

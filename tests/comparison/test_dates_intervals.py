@@ -179,6 +179,37 @@ def test_the_day_a_statement_was_made_is_not_the_day_of_the_event(
     assert "date" not in reason_types(result)
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "compared"),
+    [
+        # one speaker, two days given for one statement
+        (
+            "The mayor said Monday that the depot would close for good.",
+            "The mayor said Tuesday that the depot would close for good.",
+            True,
+        ),
+        # a speaker named on one side only: nothing says they are two statements
+        (
+            "He said Monday that the depot would close for good.",
+            "The mayor said Tuesday that the depot would close for good.",
+            True,
+        ),
+        # two speakers: two statements, each on its own day
+        (
+            "The union's lawyer said Monday that the depot would close for good.",
+            "The council's chairman said Tuesday that the depot would close for good.",
+            False,
+        ),
+    ],
+)
+def test_days_of_speaking_are_compared_for_one_speaker_only(
+    comparator: ClaimComparator, a: str, b: str, compared: bool
+) -> None:
+    for first, second in ((a, b), (b, a)):
+        result = compare(comparator, first, second, date(2024, 3, 8), date(2024, 3, 8))
+        assert ("date" in reason_types(result)) is compared
+
+
 def test_two_days_of_the_event_are_compared(comparator: ClaimComparator) -> None:
     result = compare(
         comparator,
