@@ -27,13 +27,10 @@ UNIQUE_OFFICES = frozenset(
 
 
 def attribution_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
-    speakers_a, speakers_b = named_speakers(a), named_speakers(b)
-    if not speakers_a or not speakers_b:
+    if not other_speakers(a, b):
         return []
-    if any(_same_source(x, y) for x in speakers_a for y in speakers_b):
-        return []
-    for x in speakers_a:
-        for y in speakers_b:
+    for x in named_speakers(a):
+        for y in named_speakers(b):
             if _conflicting(x, a, y, b):
                 explanation = f"this is sourced to {quoted(x.span)}; other to {quoted(y.span)}"
                 return [reason("attribution", x.span, y.span, explanation)]
