@@ -13,6 +13,8 @@ _ANCHOR_REACH = 4  # heads climbed from a quantified noun to the word it hangs o
 _QUANTIFIER_WORDS = frozenset(QUANTIFIER_KINDS)
 _NARROWING = frozenset({"amod", "compound"})
 _EXCEPTIONS = frozenset({"except", "excluding", "besides"})
+# "both senators" are two people, who may be the "Democratic senators" of the other side
+_WHOLE_SET_WORDS = frozenset({"all", "every", "each"})
 
 
 def quantifier_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
@@ -85,17 +87,19 @@ def restricted_set_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     found = _restricted(a, b)
     if found is not None:
         quantifier, span = found
-        return [_restriction_reason(quantifier.span, span, quantifier, span)]
+        whole, narrowed = _whole_set(quantifier), _kind_of_set(span, quantifier)
+        return [reason("quantifier", quantifier.span, span, f"this: {whole}; other: {narrowed}")]
     found = _restricted(b, a)
     if found is not None:
         quantifier, span = found
-        return [_restriction_reason(span, quantifier.span, quantifier, span)]
+        whole, narrowed = _whole_set(quantifier), _kind_of_set(span, quantifier)
+        return [reason("quantifier", span, quantifier.span, f"this: {narrowed}; other: {whole}")]
     return []
 
 
 def _restricted(whole: ClaimFacts, part: ClaimFacts) -> tuple[QuantifierFact, TextSpan] | None:
     for quantifier in _unhedged(whole):
-        if quantifier.kind != "universal" or _quantified(part, quantifier.noun):
+        if quantifier.word not in _WHOLE_SET_WORDS or _quantified(part, quantifier.noun):
             continue
         if _excepted(whole, quantifier):
             continue
@@ -139,14 +143,12 @@ def _noun_phrase(facts: ClaimFacts, index: int) -> TextSpan:
     return TextSpan(facts.text[start:end], start, end)
 
 
-def _restriction_reason(
-    span_a: TextSpan, span_b: TextSpan, quantifier: QuantifierFact, narrowed: TextSpan
-) -> Reason:
-    explanation = (
-        f"one side: '{quantifier.word} {quantifier.noun}' (universal); "
-        f"other: '{narrowed.text}' (a kind of {quantifier.noun} only)"
-    )
-    return reason("quantifier", span_a, span_b, explanation)
+def _whole_set(quantifier: QuantifierFact) -> str:
+    return f"'{quantifier.word} {quantifier.noun}' (universal)"
+
+
+def _kind_of_set(narrowed: TextSpan, quantifier: QuantifierFact) -> str:
+    return f"'{narrowed.text}' (a kind of {quantifier.noun} only)"
 
 
 def _unhedged(facts: ClaimFacts) -> list[QuantifierFact]:

@@ -97,6 +97,8 @@ def test_the_whole_set_against_a_kind_of_it_diverges(nlp: Language, whole: str, 
         ("All elderly tenants signed the petition.", "Elderly tenants signed the petition."),
         # a kind of the set in another relation: another fact
         ("All tenants signed the petition.", "Elderly tenants criticized the landlord."),
+        # "both" names two members, who may be the narrower set
+        ("Both senators opposed the bill.", "Democratic senators opposed the bill."),
         # the whole set less a part is itself a kind of the set
         (
             "All tenants except the owners signed the petition.",
@@ -109,3 +111,16 @@ def test_no_restriction_without_a_narrower_set_in_the_same_relation(
 ) -> None:
     assert not scope_clash(nlp, whole, part)
     assert not scope_clash(nlp, part, whole)
+
+
+def test_the_restriction_reason_reads_from_this_side(nlp: Language) -> None:
+    whole = extract_facts(nlp("All schools in the county will close on Monday."))
+    part = extract_facts(nlp("Public schools in the county will close on Monday."))
+
+    (forward,) = quantifier_reasons(whole, part)
+    (backward,) = quantifier_reasons(part, whole)
+
+    assert forward.this.text == "All schools" and forward.other.text == "Public schools"
+    assert forward.explanation.startswith("this: 'all school' (universal)")
+    assert backward.this.text == "Public schools"
+    assert backward.explanation.startswith("this: 'Public schools' (a kind of school only)")
