@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
+from comparison.findings import text_between
 from facts.model import ClaimFacts, TextSpan, TokenInfo
 
 
@@ -26,8 +27,7 @@ def opcodes(a: ClaimFacts, b: ClaimFacts) -> Sequence[tuple[str, int, int, int, 
 
 
 def tokens_span(facts: ClaimFacts, tokens: list[TokenInfo]) -> TextSpan:
-    start, end = tokens[0].start, tokens[-1].end
-    return TextSpan(facts.text[start:end], start, end)
+    return text_between(facts, tokens[0].start, tokens[-1].end)
 
 
 def first_difference(a: ClaimFacts, b: ClaimFacts) -> tuple[TextSpan, TextSpan] | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from comparison.findings import reason
+from comparison.findings import reason, text_between
 from comparison.model import Reason
 from facts.model import ClaimFacts, TextSpan
 
@@ -56,7 +56,7 @@ def _moves(facts: ClaimFacts) -> dict[str, tuple[int, TextSpan]]:
         for follower in tokens[index + 1 : index + 1 + _REACH]:
             word = follower.lemma if follower.lemma in _DIRECTIONS else follower.text.lower()
             if word in _DIRECTIONS:
-                span = TextSpan(facts.text[token.start : follower.end], token.start, follower.end)
+                span = text_between(facts, token.start, follower.end)
                 moves[token.lemma] = (_DIRECTIONS[word], span)
                 break
     return moves

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from comparison.findings import reason
+from comparison.findings import reason, token_span
 from comparison.model import Reason
 from comparison.parse_tree import governs
-from facts.model import ClaimFacts, TextSpan, TokenInfo
+from facts.model import ClaimFacts
 
 ORDER, ADVICE = "an order", "advice"
 DIRECTIVE_FORCE = {
@@ -38,7 +38,7 @@ def directive_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
                 continue
             if len(_complement(a, index_a) & _complement(b, index_b)) < MIN_SHARED:
                 continue
-            this, other = _span(a, index_a), _span(b, index_b)
+            this, other = token_span(a, a.tokens[index_a]), token_span(b, b.tokens[index_b])
             explanation = f"this: '{this.text}' ({force_a}); other: '{other.text}' ({force_b})"
             return [reason("modality", this, other, explanation)]
     return []
@@ -61,25 +61,16 @@ def _subject(facts: ClaimFacts, verb: int) -> str:
 
 def _complement(facts: ClaimFacts, verb: int) -> set[str]:
     """Content lemmas under the verb, its subject's words left out."""
+    subjects = [i for i, t in enumerate(facts.tokens) if t.head == verb and t.dep in _SUBJECTS]
     return {
         token.lemma
         for index, token in enumerate(facts.tokens)
         if index != verb
         and token.is_content
         and _under(facts, index, verb)
-        and not _in_subject(facts, index, verb)
+        and not any(_under(facts, index, subject) for subject in subjects)
     }
 
 
-def _under(facts: ClaimFacts, index: int, verb: int) -> bool:
-    return governs(facts, verb, index, steps=len(facts.tokens))
-
-
-def _in_subject(facts: ClaimFacts, index: int, verb: int) -> bool:
-    subjects = [i for i, t in enumerate(facts.tokens) if t.head == verb and t.dep in _SUBJECTS]
-    return any(_under(facts, index, subject) for subject in subjects)
-
-
-def _span(facts: ClaimFacts, index: int) -> TextSpan:
-    token: TokenInfo = facts.tokens[index]
-    return TextSpan(facts.text[token.start : token.end], token.start, token.end)
+def _under(facts: ClaimFacts, index: int, head: int) -> bool:
+    return governs(facts, head, index, steps=len(facts.tokens))

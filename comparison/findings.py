@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from comparison.model import Reason, ReasonType, Span
-from facts.model import TextSpan
+from facts.model import ClaimFacts, TextSpan, TokenInfo
 
 
 def span_of(text_span: TextSpan) -> Span:
@@ -12,6 +12,15 @@ def span_of(text_span: TextSpan) -> Span:
 
 def reason(kind: ReasonType, this: TextSpan, other: TextSpan, explanation: str) -> Reason:
     return Reason(kind, span_of(this), span_of(other), explanation)
+
+
+def text_between(facts: ClaimFacts, start: int, end: int) -> TextSpan:
+    """The claim's text from character ``start`` to ``end``, as a span."""
+    return TextSpan(facts.text[start:end], start, end)
+
+
+def token_span(facts: ClaimFacts, token: TokenInfo) -> TextSpan:
+    return text_between(facts, token.start, token.end)
 
 
 def quoted(span: TextSpan) -> str:

@@ -10,6 +10,7 @@ see. Intentions and the future ("plans to close", "will close") are not hedges: 
 
 from __future__ import annotations
 
+from comparison.diffing import tokens_span
 from comparison.findings import reason
 from comparison.model import Reason
 from facts.modality import HEARSAY, POSSIBLE
@@ -88,8 +89,7 @@ def _stated(facts: ClaimFacts, scope: frozenset[str]) -> TextSpan | None:
     inside = [token for token in facts.tokens if token.is_content and token.lemma in scope]
     if not inside:
         return None
-    start, end = inside[0].start, inside[-1].end
-    return TextSpan(facts.text[start:end], start, end)
+    return tokens_span(facts, inside)
 
 
 def _explanation(fact: ModalityFact, first: bool) -> str:

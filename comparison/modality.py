@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from comparison.findings import reason
+from comparison.findings import reason, text_between
 from comparison.model import Reason
 from comparison.parse_tree import governs
 from comparison.reported_speech import is_backshifted
@@ -85,4 +85,4 @@ def _scope_span(facts: ClaimFacts, fact: ModalityFact, shared: frozenset[str]) -
             and governs(facts, fact.head, index, steps=12)
         ):
             end = max(end, token.end)
-    return TextSpan(facts.text[fact.span.start : end], fact.span.start, end)
+    return text_between(facts, fact.span.start, end)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from comparison.findings import quoted, reason
+from comparison.findings import quoted, reason, token_span
 from comparison.model import Reason
-from facts.model import ClaimFacts, NegationFact, TextSpan, TokenInfo
+from facts.model import ClaimFacts, NegationFact, TextSpan
 
 _MIN_SHARED = 2
 _LIGHT_HEADS = frozenset({"be", "have", "do", "say"})
@@ -68,12 +68,8 @@ def _counterpart(fact: NegationFact, other: ClaimFacts, shared: frozenset[str]) 
     if fact.head_lemma not in _LIGHT_HEADS:
         same_head = [t for t in tokens if t.lemma == fact.head_lemma and t.is_content]
         if same_head:
-            return _token_span(other, same_head[0])
+            return token_span(other, same_head[0])
     if len(shared) >= 3 and len(shared) >= 0.8 * len(fact.scope):
         heads = [t for t in tokens if t.dep == "ROOT"]
-        return _token_span(other, heads[0]) if heads else None
+        return token_span(other, heads[0]) if heads else None
     return None
-
-
-def _token_span(facts: ClaimFacts, token: TokenInfo) -> TextSpan:
-    return TextSpan(facts.text[token.start : token.end], token.start, token.end)

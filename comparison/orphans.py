@@ -8,7 +8,7 @@ minister David Cameron" → "prime minister") and time words are left alone.
 from __future__ import annotations
 
 from comparison.alignment import align_tokens
-from comparison.findings import quoted
+from comparison.findings import quoted, token_span
 from facts.model import ClaimFacts, TextSpan, TokenInfo
 from facts.quantities import TIME_UNITS
 
@@ -40,7 +40,7 @@ def _orphan(short: ClaimFacts, long_: ClaimFacts) -> tuple[TextSpan, TextSpan] |
         if short.tokens[index].head not in pairs:
             continue  # it now modifies a word of its own, not one of the other text's
         if token.dep in MODIFIER_DEPS and _is_common_noun(head):
-            return _span(short, short.tokens[index]), _span(long_, head)
+            return token_span(short, short.tokens[index]), token_span(long_, head)
     return None
 
 
@@ -52,7 +52,3 @@ def _is_common_noun(token: TokenInfo) -> bool:
         and token.lemma not in TIMES_OF_DAY
         and token.lemma not in GROUP_HEADS
     )
-
-
-def _span(facts: ClaimFacts, token: TokenInfo) -> TextSpan:
-    return TextSpan(facts.text[token.start : token.end], token.start, token.end)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from comparison.findings import reason
+from comparison.findings import reason, text_between
 from comparison.model import Reason
 from facts.model import ClaimFacts, EntityFact, QuantifierFact, TextSpan
 from facts.names import same_entity
@@ -138,9 +138,7 @@ def _modifiers(facts: ClaimFacts, index: int) -> set[str]:
 
 def _noun_phrase(facts: ClaimFacts, index: int) -> TextSpan:
     before = [i for i, t in enumerate(facts.tokens) if t.head == index and t.dep in _NARROWING]
-    start = facts.tokens[min([index, *before])].start
-    end = facts.tokens[index].end
-    return TextSpan(facts.text[start:end], start, end)
+    return text_between(facts, facts.tokens[min([index, *before])].start, facts.tokens[index].end)
 
 
 def _whole_set(quantifier: QuantifierFact) -> str:
@@ -165,8 +163,8 @@ def _group_reasons(
 ) -> list[Reason]:
     only_a = {q.kind for q in group_a} - {q.kind for q in group_b}
     odd_a = [q for q in group_a if q.kind in only_a] or group_a
-    span_a = _between(a, odd_a[0].span.start, group_a[-1].span.end)
-    span_b = _between(b, _start_with_article(b, eb.span.start), group_b[-1].span.end)
+    span_a = text_between(a, odd_a[0].span.start, group_a[-1].span.end)
+    span_b = text_between(b, _start_with_article(b, eb.span.start), group_b[-1].span.end)
     reasons = [_reason(span_a, span_b, odd_a[0], group_b[0], "quantifier")]
     names_a = _names_between(a, span_a) - {ea.key}
     names_b = _names_between(b, span_b) - {eb.key}
@@ -183,10 +181,6 @@ def _start_with_article(facts: ClaimFacts, start: int) -> int:
 
 def _names_between(facts: ClaimFacts, span: TextSpan) -> set[str]:
     return {e.key for e in facts.entities if span.start <= e.span.start < span.end}
-
-
-def _between(facts: ClaimFacts, start: int, end: int) -> TextSpan:
-    return TextSpan(facts.text[start:end], start, end)
 
 
 def _reason(

@@ -6,7 +6,7 @@ counts as an object and a "by" agent as a subject, so voice changes are no swap.
 
 from __future__ import annotations
 
-from comparison.findings import quoted
+from comparison.findings import quoted, token_span
 from facts.model import ClaimFacts, TextSpan, TokenInfo
 
 _ROLES = {"nsubj": "subject", "nsubjpass": "object", "dobj": "object", "pobj": "oblique"}
@@ -25,10 +25,10 @@ def swapped_role(short: ClaimFacts, long_: ClaimFacts) -> tuple[TextSpan, TextSp
         if roles & other_roles or not (roles | other_roles) & _CORE:
             continue
         explanation = (
-            f"{quoted(_span(short, token))} is the {'/'.join(sorted(roles))} of '{key[0]}' "
+            f"{quoted(token_span(short, token))} is the {'/'.join(sorted(roles))} of '{key[0]}' "
             f"here but the {'/'.join(sorted(other_roles))} there"
         )
-        return _span(short, token), _span(long_, other_token), explanation
+        return token_span(short, token), token_span(long_, other_token), explanation
     return None
 
 
@@ -63,7 +63,3 @@ def _role(facts: ClaimFacts, token: TokenInfo) -> tuple[TokenInfo, str] | None:
     if head.pos != "VERB" or not head.is_content:
         return None
     return head, role
-
-
-def _span(facts: ClaimFacts, token: TokenInfo) -> TextSpan:
-    return TextSpan(facts.text[token.start : token.end], token.start, token.end)

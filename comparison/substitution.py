@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from comparison.coordination import coordinated
 from comparison.diffing import extractive_coverage
-from comparison.findings import quoted, reason
+from comparison.findings import quoted, reason, text_between, token_span
 from comparison.lookalike import lookalike_reasons
 from comparison.model import Reason
 from comparison.orphans import GROUP_HEADS, MODIFIER_DEPS, orphaned_modifier
@@ -71,8 +71,8 @@ def _novel_word(short: ClaimFacts, long_: ClaimFacts) -> tuple[TextSpan, TextSpa
         return None
     token = novel[0]
     counterpart = _counterpart(short, token, long_)
-    explanation = f"{quoted(_span(short, token))} has no counterpart in {quoted(counterpart)}"
-    return _span(short, token), counterpart, explanation
+    explanation = f"{quoted(token_span(short, token))} has no counterpart in {quoted(counterpart)}"
+    return token_span(short, token), counterpart, explanation
 
 
 def _novel_link(short: ClaimFacts, long_: ClaimFacts) -> tuple[TextSpan, TextSpan, str] | None:
@@ -157,8 +157,4 @@ def _pair_span(facts: ClaimFacts, head: str, child: str) -> TextSpan | None:
     first, last = sorted((heads[0], children[0]), key=lambda t: t.start)
     if last.start - first.end > 80:
         last = first
-    return TextSpan(facts.text[first.start : last.end], first.start, last.end)
-
-
-def _span(facts: ClaimFacts, token: TokenInfo) -> TextSpan:
-    return TextSpan(facts.text[token.start : token.end], token.start, token.end)
+    return text_between(facts, first.start, last.end)
