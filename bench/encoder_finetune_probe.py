@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import os
 import random
-import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -38,13 +36,19 @@ import torch
 from sentence_transformers import SentenceTransformer
 
 from embeddings import packaged_model_path
-from evaluation.datasets import read_jsonl
-from evaluation.splits import CLUSTER_OF, cluster_parts
+from evaluation.ecb_corpus import (
+    ECB,
+    Sentence,
+    is_prose,
+    load_docs,
+    part_topics,
+    selected_by_subtopic,
+    sentence_text,
+    siblings,
+)
 
 SEED = 20261201
 SCALE = 20.0
-ECB = Path("corpora/ecbplus")
-Sentence = tuple[str, int]  # doc id, sentence number
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,20 +87,8 @@ def main(argv: Sequence[str]) -> int:
 # -- data -------------------------------------------------------------------------------------
 
 
-def tune_topics(shared: Path) -> set[int]:
-    rows = read_jsonl(shared / "gold/ecb-dev.jsonl")
-    return {
-        int(key) for key, part in cluster_parts(rows, CLUSTER_OF["ecb"]).items() if part == "tune"
-    }
-
-
 def training_examples(shared: Path, most: int, per_sentence: int) -> list[Example]:
-    topics = tune_topics(shared)
-    docs = {
-        doc["doc_id"]: doc
-        for doc in map(json.loads, (shared / ECB / "ecbplus_docs.jsonl").open(encoding="utf-8"))
-        if doc["topic"] in topics
-    }
+    docs = load_docs(shared, part_topics(shared, "tune"))
     pairs = coreferent_pairs(shared, docs)
     rng = random.Random(SEED)
     rng.shuffle(pairs)
@@ -107,13 +99,20 @@ def training_examples(shared: Path, most: int, per_sentence: int) -> list[Exampl
         if used[a] >= per_sentence or used[b] >= per_sentence:
             continue
         subtopic = docs[a[0]]["subtopic"]
-        others = [s for key, found in by_subtopic.items() if _sibling(key, subtopic) for s in found]
+        others = [s for key, found in by_subtopic.items() if siblings(key, subtopic) for s in found]
         if not others:
             continue
         negative = rng.choice(others)
         used[a] += 1
         used[b] += 1
-        examples.append(Example(_text(docs, a), _text(docs, b), _text(docs, negative), subtopic))
+        examples.append(
+            Example(
+                sentence_text(docs, a),
+                sentence_text(docs, b),
+                sentence_text(docs, negative),
+                subtopic,
+            )
+        )
         if len(examples) >= most:
             break
     return examples
@@ -128,7 +127,7 @@ def coreferent_pairs(shared: Path, docs: dict[str, dict]) -> list[tuple[Sentence
             if doc is None or not mention["instance_id"] or "ACTION" not in mention["tag"]:
                 continue
             sentence = int(mention["sent"])
-            if sentence in doc["selected_sentences"] and _is_prose(doc, sentence):
+            if sentence in doc["selected_sentences"] and is_prose(doc, sentence):
                 holders[(doc["subtopic"], mention["instance_id"])].add((doc["doc_id"], sentence))
     pairs = {
         (a, b)
@@ -138,44 +137,6 @@ def coreferent_pairs(shared: Path, docs: dict[str, dict]) -> list[tuple[Sentence
         if a[0] < b[0]
     }
     return sorted(pairs)
-
-
-def selected_by_subtopic(docs: dict[str, dict]) -> dict[str, list[Sentence]]:
-    found: dict[str, list[Sentence]] = defaultdict(list)
-    for doc in docs.values():
-        for sentence in doc["selected_sentences"]:
-            if _is_prose(doc, sentence):
-                found[doc["subtopic"]].append((doc["doc_id"], sentence))
-    return found
-
-
-def _sibling(key: str, subtopic: str) -> bool:
-    """The other sub-topic of the same topic: ``12_ecb`` and ``12_ecbplus``."""
-    return key != subtopic and key.split("_")[0] == subtopic.split("_")[0]
-
-
-def _is_prose(doc: dict, sentence: int) -> bool:
-    return not (doc["corpus_part"] == "ecbplus" and sentence == 0) and sentence < len(
-        doc["sentences"]
-    )
-
-
-_SPACE_BEFORE = re.compile(r" (?=[.,;:!?%)\]}]|'s\b|n't\b|'re\b|'ll\b|'ve\b|'d\b|'m\b)")
-_SPACE_AFTER = re.compile(r"(?<=[(\[{$]) ")
-
-
-def detokenize(text: str) -> str:
-    """PTB tokens back to running text (close enough for an encoder)."""
-    text = (
-        text.replace("``", '"').replace("''", '"').replace(" -LRB- ", " (").replace(" -RRB-", ")")
-    )
-    text = _SPACE_AFTER.sub("", _SPACE_BEFORE.sub("", text))
-    text = re.sub(r"(?<=\w) - (?=\w)", "-", text)
-    return re.sub(r'" (.*?) "', r'"\1"', text)
-
-
-def _text(docs: dict[str, dict], sentence: Sentence) -> str:
-    return detokenize(docs[sentence[0]]["sentences"][sentence[1]])
 
 
 # -- training ---------------------------------------------------------------------------------

@@ -6,9 +6,10 @@
 Every sentence of every BASIL article of the *tune* part's events is set against every
 sentence of the other outlets' articles of the same event; the pairs whose packaged-MiniLM
 cosine reaches ``--min-similarity`` (likely counterparts) go through the rules
-(``comparison.comparator.find_reasons``, no judge). Nothing is labelled: the pairs a type
-fires on are printed to be read. A rule that fires on no gold pair can be read here on a few
-thousand real pairs before it ships.
+(``comparison.comparator.find_reasons``, no judge); ``two_events`` counts the pairs
+``comparison.distinct_events`` sets apart as two events, whatever reasons fired. Nothing is
+labelled: the pairs a type fires on are printed to be read. A rule that fires on no gold
+pair can be read here on a few thousand real pairs before it ships.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import spacy
 from spacy.language import Language
 
 from comparison.comparator import find_reasons
+from comparison.distinct_events import distinct_events
 from comparison.model import Reason
 from comparison.overlap import facts_overlap
 from embeddings import PACKAGED_MODEL_NAME, SentenceTransformerEncoder, packaged_model_path
@@ -37,6 +39,7 @@ from evaluation.basil_corpus import BasilArticle, load_basil_articles, triplet_p
 from facts import ClaimFacts, parse_claim
 
 MIN_WORDS = 6
+TWO_EVENTS = "two_events"  # pairs ``distinct_events`` calls two events (unrelated, whatever fired)
 
 
 def main(argv: Sequence[str]) -> int:
@@ -57,10 +60,15 @@ def main(argv: Sequence[str]) -> int:
         events, nlp, encoder, args.min_similarity
     ):
         pairs += 1
-        for found in find_reasons(fa, fb, facts_overlap(fa, fb)):
+        reasons = find_reasons(fa, fb, facts_overlap(fa, fb))
+        for found in reasons:
             counts[found.type] += 1
             if found.type in args.show:
                 print(describe(found, a, b, similarity))
+        if distinct_events(fa, fb, reasons):
+            counts[TWO_EVENTS] += 1
+            if TWO_EVENTS in args.show:
+                print(f"[{TWO_EVENTS}] cosine {similarity:.2f}\n   A: {a}\n   B: {b}")
     floor = args.min_similarity
     print(f"{args.part} events: {len(events)}, sentence pairs at cosine >= {floor}: {pairs}")
     for kind, count in counts.most_common():

@@ -13,6 +13,7 @@ from comparison.clock_times import clock_time_reasons
 from comparison.dates import date_reasons
 from comparison.direction import direction_reasons
 from comparison.directives import directive_reasons
+from comparison.distinct_events import distinct_events
 from comparison.events import different_events
 from comparison.hedges import hedge_reasons
 from comparison.judging import judge_reason
@@ -122,6 +123,8 @@ class ClaimComparator:
         if overlap < NOTHING_SHARED_BELOW:
             return Comparison("unrelated")
         reasons = find_reasons(fa, fb, overlap)
+        if distinct_events(fa, fb, reasons):
+            return Comparison("unrelated")
         if not reasons and (words_of(fa.text) == words_of(fb.text) or states_same_fact(fa, fb)):
             return Comparison("agree")  # shown to state one fact, whatever a judge says
         if self._judge is not None and not reasons and overlap >= JUDGE_FROM:

@@ -93,19 +93,24 @@ def _same_role(ea: EntityFact, a: ClaimFacts, eb: EntityFact, b: ClaimFacts) -> 
 def attachment(entity: EntityFact, facts: ClaimFacts) -> tuple[str, str]:
     """The dependency of the name's root token and the lemma of the word it attaches to,
     looking through prepositions ("fired by X" attaches X to "fire")."""
-    inside = range(len(facts.tokens))
-    span = entity.span
-    members = [i for i in inside if span.start <= facts.tokens[i].start < span.end]
-    roots = [i for i in members if facts.tokens[i].head not in members]
-    if not roots:
+    index = root_index(entity, facts)
+    if index is None:
         return "", ""
-    root = facts.tokens[roots[0]]
+    root = facts.tokens[index]
     anchor = facts.tokens[root.head]
     for _ in range(_PREPOSITION_REACH):
         if anchor.pos != "ADP" or facts.tokens[anchor.head] is anchor:
             break
         anchor = facts.tokens[anchor.head]
     return root.dep, anchor.lemma if anchor is not root else ""
+
+
+def root_index(entity: EntityFact, facts: ClaimFacts) -> int | None:
+    """The index of the name's token that heads the others, if the parse has one."""
+    span = entity.span
+    members = [i for i, t in enumerate(facts.tokens) if span.start <= t.start < span.end]
+    roots = [i for i in members if facts.tokens[i].head not in members]
+    return roots[0] if roots else None
 
 
 def _labels_fit(label_a: str, label_b: str) -> bool:

@@ -1,0 +1,164 @@
+"""Two events of one kind, not one event told two ways.
+
+A claim can say so itself, by marking the thing it shares with the other claim as another
+instance ("stopped another opponent" / "stopped his opponent", "a separate attack" / "the
+attack"). Or the two claims can place and date the act apart at once ("a 6.1 quake struck
+northern Iran on Monday" / "a 5.4 quake struck southern Iran on Friday"): one place or one day
+misreported is a divergence; both at once are far more often two quakes, two rallies, two
+shootings. Such pairs are unrelated, never a divergence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from comparison.event_verbs import same_event_verb
+from comparison.lookalike import root_index, unmatched_names
+from comparison.model import Reason
+from comparison.roles import role_of
+from facts.model import ClaimFacts, EntityFact, TokenInfo
+from facts.names import same_entity
+from facts.regions import region_kind
+
+OTHER_INSTANCE_DETERMINERS = frozenset({"another"})
+OTHER_INSTANCE_ADJECTIVES = frozenset({"separate", "different", "earlier", "previous", "prior"})
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
+COMPASS_POINTS = frozenset(
+    {
+        "northern", "southern", "eastern", "western", "central",
+        "northeastern", "northwestern", "southeastern", "southwestern",
+    }
+)  # fmt: skip
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+CORE_ROLES = frozenset({"subject", "object"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across"})
+
+
+def distinct_events(a: ClaimFacts, b: ClaimFacts, reasons: Sequence[Reason]) -> bool:
+    """Whether the claims tell of two events of one kind; ``reasons`` are the rules' findings
+    on the pair (a date reason says the two claims date the act differently)."""
+    if _marks_another(a, b) or _marks_another(b, a):
+        return True
+    dated_apart = any(found.type == "date" for found in reasons)
+    return dated_apart and (_towns_apart(a, b) or _regions_apart(a, b) or _people_apart(a, b))
+
+
+def _marks_another(facts: ClaimFacts, other: ClaimFacts) -> bool:
+    """A noun ``facts`` marks as another instance, in a slot where ``other`` has the same
+    noun unmarked only ("stopped another opponent" / "stopped his opponent"). In another slot
+    "another" more often counts one more of a series that the other claim's thing belongs to
+    ("the slump has claimed another coach" / "the team fired its coach")."""
+    marked_here, _ = _instances(facts)
+    marked_there, unmarked_there = _instances(other)
+    return bool((marked_here - marked_there) & unmarked_there)
+
+
+def _instances(facts: ClaimFacts) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(noun, governing word) lemma pairs of the nouns marked as another instance, and of
+    the others; words inside quotation marks are the speaker's, not the claim's account."""
+    marked: set[tuple[str, str]] = set()
+    unmarked: set[tuple[str, str]] = set()
+    for index, token in enumerate(facts.tokens):
+        if token.pos == "NOUN" and not _quoted(facts, token):
+            slot = (token.lemma, _governor(facts, index))
+            (marked if _marked(facts, index) else unmarked).add(slot)
+    return marked, unmarked
+
+
+def _governor(facts: ClaimFacts, index: int) -> str:
+    """The word a noun fills a slot of, through a preposition ("checked into rehab")."""
+    head = facts.tokens[index].head
+    if facts.tokens[head].pos == "ADP" and facts.tokens[head].head != head:
+        head = facts.tokens[head].head
+    return facts.tokens[head].lemma if head != index else ""
+
+
+def _quoted(facts: ClaimFacts, token: TokenInfo) -> bool:
+    return any(q.span.start <= token.start < q.span.end for q in facts.quotes)
+
+
+def _marked(facts: ClaimFacts, noun: int) -> bool:
+    words = {
+        token.text.lower()
+        for index, token in enumerate(facts.tokens)
+        if token.head == noun and index != noun
+    }
+    if words & OTHER_INSTANCE_DETERMINERS:
+        return True
+    return bool(words & OTHER_INSTANCE_ADJECTIVES) and bool(words & INDEFINITE_ARTICLES)
+
+
+def _towns_apart(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Each claim places the act ("in Portland", "at a school in Ohio") somewhere of one
+    scale (two towns, two states, two countries) that the other never names."""
+    scales_a = {region_kind(place.key) for place in _locations(unmatched_names(a, b), a)}
+    scales_b = {region_kind(place.key) for place in _locations(unmatched_names(b, a), b)}
+    return bool(scales_a & scales_b)
+
+
+def _locations(entities: list[EntityFact], facts: ClaimFacts) -> list[EntityFact]:
+    """The places named as where something is or happens, not a dateline, an owner
+    ("Russia's interference") or an origin ("from Zambia")."""
+    found = []
+    for place in _places(entities):
+        index = root_index(place, facts)
+        if index is None or facts.tokens[index].dep != "pobj":
+            continue
+        if facts.tokens[facts.tokens[index].head].lemma in LOCATIVE_PREPOSITIONS:
+            found.append(place)
+    return found
+
+
+def _people_apart(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """One act, a different person doing it or undergoing it on each side ("Cheeks was
+    fired" / "the Sixers fired O'Brien"), whoever else either claim names."""
+    slots_b = _person_slots(b)
+    return any(
+        same_event_verb(verb_a, verb_b)
+        and role_a == role_b
+        and not any(same_entity(x, y) for x in people_a for y in people_b)
+        for (verb_a, role_a), people_a in _person_slots(a).items()
+        for (verb_b, role_b), people_b in slots_b.items()
+    )
+
+
+def _person_slots(facts: ClaimFacts) -> dict[tuple[str, str], list[str]]:
+    """(verb lemma, core role) → the people named as the subject or object of that verb."""
+    slots: dict[tuple[str, str], list[str]] = {}
+    for person in facts.entities:
+        index = root_index(person, facts) if person.label == "PERSON" else None
+        if index is None:
+            continue
+        token = facts.tokens[index]
+        role = role_of(facts, token)
+        if role in CORE_ROLES:
+            verb = facts.tokens[token.head]
+            if verb.dep == "agent":
+                verb = facts.tokens[verb.head]
+            slots.setdefault((verb.lemma, role), []).append(person.key)
+    return slots
+
+
+def _regions_apart(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """One place, a different part of it on each side ("northern Iran" / "southern Iran")."""
+    parts_a, parts_b = _compass_parts(a), _compass_parts(b)
+    return any(key in parts_b and parts_a[key].isdisjoint(parts_b[key]) for key in parts_a)
+
+
+def _compass_parts(facts: ClaimFacts) -> dict[str, set[str]]:
+    parts: dict[str, set[str]] = {}
+    for place in _places(list(facts.entities)):
+        points = {
+            token.lemma
+            for token in facts.tokens
+            if token.dep == "amod"
+            and token.lemma in COMPASS_POINTS
+            and place.span.start <= facts.tokens[token.head].start < place.span.end
+        }
+        if points:
+            parts.setdefault(place.key, set()).update(points)
+    return parts
+
+
+def _places(entities: list[EntityFact]) -> list[EntityFact]:
+    return [entity for entity in entities if entity.label in PLACE_LABELS]
