@@ -21,6 +21,7 @@ from comparison.modality import modality_reasons
 from comparison.model import ClaimInput, Comparison, NliJudge, Reason, Verdict
 from comparison.negation import negation_reasons
 from comparison.numbers import aligned_quantity_heads, number_reasons
+from comparison.opposites import opposite_reasons
 from comparison.orientation import flipped, in_canonical_order
 from comparison.overlap import facts_overlap
 from comparison.pair_features import pair_features
@@ -153,7 +154,7 @@ def find_reasons(a: ClaimFacts, b: ClaimFacts, overlap: float) -> list[Reason]:
     reasons = number_reasons(a, b)
     reasons += date_reasons(a, b) or clock_time_reasons(a, b) or time_relation_reasons(a, b)
     reasons += quantifier_reasons(a, b)
-    reasons += negation_reasons(a, b)
+    reasons += negation_reasons(a, b) or opposite_reasons(a, b)
     reasons += (
         modality_reasons(a, b, aligned_quantity_heads(a, b))
         or hedge_reasons(a, b)

@@ -21,7 +21,9 @@ from typing import TypeVar
 from comparison.clock_times import ClockTime, clock_times
 from comparison.measures import measures_in_one_unit
 from comparison.numbers import unit_key
+from comparison.opposites import opposite_words
 from comparison.roles import role_of
+from comparison.time_relations import RELATION_WORDS
 from facts.model import ClaimFacts, DateFact, QuantityFact, TextSpan, TokenInfo
 from facts.names import same_entity
 
@@ -117,10 +119,17 @@ def _words_outside_facts(facts: ClaimFacts) -> frozenset[tuple[str, str]]:
     return frozenset(
         (token.lemma.casefold(), role_of(facts, token))
         for token in facts.tokens
-        if (token.is_content or token.pos in _ALSO_COMPARED)
+        if (token.is_content or token.pos in _ALSO_COMPARED or _polar(token))
         and not _inside(token.start, spans)
         and not (token.dep == "compound" and _inside(_head_start(facts, token), names))
     )
+
+
+def _polar(token: TokenInfo) -> bool:
+    """A function word whose swap reverses what is said: "for" / "against", "before" /
+    "after" ("by" and "of" change with the voice, so they are not read)."""
+    word = token.lemma.casefold()
+    return word in opposite_words() or word in RELATION_WORDS
 
 
 def _inside(position: int, spans: Sequence[TextSpan]) -> bool:

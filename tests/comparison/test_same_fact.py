@@ -91,6 +91,13 @@ NOT_SHOWN = [
         "The museum reopened its east wing after the renovation.",
         "The museum reopened its east wing after the long renovation.",
     ),
+    # a function word whose swap reverses what is said
+    (
+        "The senator voted for the bill on Tuesday.",
+        "The senator voted against the bill on Tuesday.",
+    ),
+    ("The suspect was released without bail.", "The suspect was released with bail."),
+    ("The senator resigned before the vote.", "The senator resigned after the vote."),
 ]
 
 
