@@ -22,6 +22,7 @@ from comparison.model import ClaimInput, Comparison, NliJudge, Reason, Verdict
 from comparison.negation import negation_reasons
 from comparison.numbers import aligned_quantity_heads, number_reasons
 from comparison.opposites import opposite_reasons
+from comparison.ordinals import ordinal_reasons
 from comparison.orientation import flipped, in_canonical_order
 from comparison.overlap import facts_overlap
 from comparison.pair_features import pair_features
@@ -151,7 +152,7 @@ def rule_verdict(reasons: Sequence[Reason], overlap: float) -> Verdict:
 
 
 def find_reasons(a: ClaimFacts, b: ClaimFacts, overlap: float) -> list[Reason]:
-    reasons = number_reasons(a, b)
+    reasons = number_reasons(a, b) or ordinal_reasons(a, b)
     reasons += date_reasons(a, b) or clock_time_reasons(a, b) or time_relation_reasons(a, b)
     reasons += quantifier_reasons(a, b)
     reasons += negation_reasons(a, b) or opposite_reasons(a, b)
