@@ -129,5 +129,11 @@ def _children(facts: ClaimFacts, index: int) -> list[int]:
 
 
 def _inside_fact(facts: ClaimFacts, start: int) -> bool:
-    spans: list[TextSpan] = [*(q.span for q in facts.quantities), *(d.span for d in facts.dates)]
+    """Inside a figure, a date or a name ("North Korea" / "South Korea" is the name rules'
+    business)."""
+    spans: list[TextSpan] = [
+        *(q.span for q in facts.quantities),
+        *(d.span for d in facts.dates),
+        *(e.span for e in facts.entities),
+    ]
     return any(span.start <= start < span.end for span in spans)

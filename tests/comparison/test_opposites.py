@@ -112,6 +112,8 @@ def test_opposites_in_one_slot_are_a_reason(
             "Romney opposes same-sex marriage.",
         ),
         ("He supports the pipeline.", "He opposes the pipeline."),
+        # inside a name: the name rules compare names
+        ("North Korea fired a missile on Monday.", "South Korea fired a missile on Monday."),
         # the same word on both sides
         ("The team won the final.", "The team won the final on Sunday."),
     ],
