@@ -32,7 +32,7 @@ from comparison.quantifiers import quantifier_reasons
 from comparison.quotes import quote_reasons
 from comparison.same_fact import states_same_fact
 from comparison.slots import judged_types
-from comparison.spans import merge_adjacent
+from comparison.spans import merge_adjacent, tidied
 from comparison.substitution import substitution_reasons
 from comparison.time_relations import time_relation_reasons
 from comparison.verbatim import words_of
@@ -141,7 +141,7 @@ class ClaimComparator:
             verdict = rule_verdict(reasons, overlap)
         if verdict != "diverge":
             return Comparison(verdict)
-        return Comparison("diverge", tuple(merge_adjacent(reasons, fa.text, fb.text)))
+        return Comparison("diverge", tuple(tidied(merge_adjacent(reasons, fa.text, fb.text))))
 
 
 def rule_verdict(reasons: Sequence[Reason], overlap: float) -> Verdict:
