@@ -15,6 +15,7 @@ from comparison.direction import direction_reasons
 from comparison.directives import directive_reasons
 from comparison.distinct_events import distinct_events
 from comparison.events import different_events
+from comparison.former_titles import former_title_reasons
 from comparison.hedges import hedge_reasons
 from comparison.judging import judge_reason
 from comparison.modality import modality_reasons
@@ -166,7 +167,7 @@ def find_reasons(a: ClaimFacts, b: ClaimFacts, overlap: float) -> list[Reason]:
         reasons += direction_reasons(a, b)
     if overlap >= ATTRIBUTION_FROM:
         reasons += attribution_reasons(a, b)
-    reasons += rival_place_reasons(a, b)
+    reasons += rival_place_reasons(a, b) or former_title_reasons(a, b)
     if not reasons:
         reasons += substitution_reasons(a, b)
     return _one_per_type(reasons)

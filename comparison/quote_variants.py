@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from facts.names import same_name_word
+from facts.names import TITLE_ABBREVIATIONS, same_name_word
 from facts.quote_words import MARKERS
 
 _CLITIC_READINGS = {"'s": frozenset({"is", "has", "us"}), "'d": frozenset({"would", "had"})}
@@ -43,26 +43,6 @@ _SAME_WORDS = (
     frozenset({"amid", "amidst"}),
     frozenset({"among", "amongst"}),
 )
-# House styles abbreviate a title before a name even inside quotation marks (AP: "Sen.").
-_TITLE_ABBREVIATIONS = {
-    "sen": "senator",
-    "sens": "senators",
-    "rep": "representative",
-    "reps": "representatives",
-    "gov": "governor",
-    "lt": "lieutenant",
-    "gen": "general",
-    "col": "colonel",
-    "maj": "major",
-    "capt": "captain",
-    "sgt": "sergeant",
-    "adm": "admiral",
-    "cmdr": "commander",
-    "supt": "superintendent",
-    "atty": "attorney",
-    "dr": "doctor",
-    "prof": "professor",
-}
 
 
 def same_rendering(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -94,7 +74,7 @@ def same_word(x: str, y: str) -> bool:
         return True
     if _censored(x, y) or _censored(y, x) or same_name_word(x, y):
         return True
-    if _TITLE_ABBREVIATIONS.get(x) == y or _TITLE_ABBREVIATIONS.get(y) == x:
+    if TITLE_ABBREVIATIONS.get(x) == y or TITLE_ABBREVIATIONS.get(y) == x:
         return True
     return _american(x) == _american(y)
 

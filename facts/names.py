@@ -78,6 +78,26 @@ TITLES = frozenset(
         "sheikh",
     }
 )
+# Titles as house styles abbreviate them before a name (AP: "Sen."), even inside quotes.
+TITLE_ABBREVIATIONS = {
+    "sen": "senator",
+    "sens": "senators",
+    "rep": "representative",
+    "reps": "representatives",
+    "gov": "governor",
+    "lt": "lieutenant",
+    "gen": "general",
+    "col": "colonel",
+    "maj": "major",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "cmdr": "commander",
+    "supt": "superintendent",
+    "atty": "attorney",
+    "dr": "doctor",
+    "prof": "professor",
+}
 _DROP_WORDS = TITLES | {"the"}
 PLACE_QUALIFIERS = (
     "north",

@@ -1,0 +1,85 @@
+"""A title held and the same title left behind (``comparison/former_titles.py``), on sentences
+written for these tests: "Former Gov. Jane Doe" / "Gov. Jane Doe" differ; a title on one side
+only, another person, the same former title and a "then-" title do not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from comparison import ClaimComparator
+from comparison.former_titles import former_title_reasons
+from facts import parse_claim
+from tests.comparison.conftest import compare
+
+pytestmark = pytest.mark.slow
+
+DAY = date(2025, 9, 2)
+
+
+def found(nlp: Language, a: str, b: str) -> list[tuple[str, str]]:
+    fa, fb = parse_claim(nlp, a, DAY), parse_claim(nlp, b, DAY)
+    return [(r.this.text, r.other.text) for r in former_title_reasons(fa, fb)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "spans"),
+    [
+        (
+            "Former Gov. Jane Doe endorsed the measure on Monday.",
+            "Gov. Jane Doe endorsed the measure on Monday.",
+            ("Former Gov.", "Gov."),
+        ),
+        (
+            "Jane Doe, the former governor, endorsed the measure.",
+            "Gov. Jane Doe endorsed the measure.",
+            ("the former governor", "Gov."),
+        ),
+        (
+            "Former President Barack Obama endorsed the measure.",
+            "President Barack Obama endorsed the measure.",
+            ("Former President", "President"),
+        ),
+    ],
+)
+def test_a_title_held_against_the_same_title_left_is_a_reason(
+    nlp: Language, a: str, b: str, spans: tuple[str, str]
+) -> None:
+    assert found(nlp, a, b) == [spans]
+    assert found(nlp, b, a) == [spans[::-1]]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a title on one side only
+        ("Former Gov. Jane Doe endorsed the measure.", "Jane Doe endorsed the measure."),
+        # another title may be held now: a former governor may be a senator
+        ("Former Gov. Jane Doe endorsed the measure.", "Sen. Jane Doe endorsed the measure."),
+        # the same former title, with or without the first name
+        ("Former Gov. Jane Doe endorsed the measure.", "Former Gov. Doe endorsed the measure."),
+        # another person
+        ("Former Gov. Jane Doe endorsed the measure.", "Gov. John Roe endorsed the measure."),
+        # "then-" is the title held at the time told, whatever she is now
+        ("Then-Gov. Jane Doe signed the measure.", "Gov. Jane Doe signed the measure."),
+        ("Then-Gov. Jane Doe signed the measure.", "Former Gov. Jane Doe signed the measure."),
+    ],
+)
+def test_no_reason_without_one_title_held_and_left(nlp: Language, a: str, b: str) -> None:
+    assert found(nlp, a, b) == []
+    assert found(nlp, b, a) == []
+
+
+def test_the_comparator_reads_a_former_title(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "Jane Doe, the former governor, endorsed the measure.",
+        "Gov. Jane Doe endorsed the measure.",
+    )
+
+    assert result.verdict == "diverge"
+    assert [(r.type, r.this.text, r.other.text) for r in result.reasons] == [
+        ("entity", "former governor", "Gov.")
+    ]
