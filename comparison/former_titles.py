@@ -1,7 +1,7 @@
 """One person, one title, held now on one side and left behind on the other: "Former Gov.
 Jane Doe" / "Gov. Jane Doe", "Jane Doe, the former governor," / "Gov. Jane Doe". A title on
-one side only, another title ("former governor" / "Sen. Jane Doe" may both be true) and a
-"then-" title (held at the time told) say nothing."""
+one side only, another title ("former governor" / "Sen. Jane Doe" may both be true), a
+"then-" title (held at the time told) and a title held over stated years say nothing."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def titled_people(facts: ClaimFacts) -> list[Titled]:
             if token.head != root or token.dep not in _TITLE_DEPS or title is None:
                 continue
             marks = {facts.tokens[c].text.lower() for c in _children(facts, index)}
-            if marks & THEN_WORDS or _after_then(facts, index):
+            if marks & THEN_WORDS or _after_then(facts, index) or _dated(facts, index):
                 continue
             former = bool(marks & FORMER_WORDS) or token.text.lower().startswith("ex-")
             first = min([index, *(c for c in _children(facts, index) if c < index)])
@@ -58,6 +58,14 @@ def _after_then(facts: ClaimFacts, index: int) -> bool:
     return facts.tokens[index].text.lower().startswith("then-") or before.endswith(
         ("then", "then-")
     )
+
+
+def _dated(facts: ClaimFacts, index: int) -> bool:
+    """A title held over a stated time ("Mexico's president from 2000 to 2006") says itself
+    when it was held: it is no claim about now."""
+    near = _children(facts, index)
+    near += [g for c in near for g in _children(facts, c)]
+    return any(facts.tokens[i].ent_type == "DATE" or facts.tokens[i].pos == "NUM" for i in near)
 
 
 def _title(word: str) -> str | None:

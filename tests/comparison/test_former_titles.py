@@ -65,6 +65,11 @@ def test_a_title_held_against_the_same_title_left_is_a_reason(
         # "then-" is the title held at the time told, whatever she is now
         ("Then-Gov. Jane Doe signed the measure.", "Gov. Jane Doe signed the measure."),
         ("Then-Gov. Jane Doe signed the measure.", "Former Gov. Jane Doe signed the measure."),
+        # a title held over stated years says when it was held
+        (
+            "Former Mexican President Vicente Fox criticized the invitation on Wednesday.",
+            "Vicente Fox, Mexico's president from 2000 to 2006, criticized the invitation.",
+        ),
     ],
 )
 def test_no_reason_without_one_title_held_and_left(nlp: Language, a: str, b: str) -> None:
