@@ -10,6 +10,8 @@ shootings. Such pairs are unrelated, never a divergence.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Sequence
 
 from comparison.event_verbs import same_event_verb
@@ -23,6 +25,9 @@ from facts.regions import region_kind
 OTHER_INSTANCE_DETERMINERS = frozenset({"another"})
 OTHER_INSTANCE_ADJECTIVES = frozenset({"separate", "different", "earlier", "previous", "prior"})
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
+_ANY_MARKER = re.compile(
+    rf"\b(?:{'|'.join(OTHER_INSTANCE_DETERMINERS | OTHER_INSTANCE_ADJECTIVES)})\b", re.IGNORECASE
+)
 COMPASS_POINTS = frozenset(
     {
         "northern", "southern", "eastern", "western", "central",
@@ -48,9 +53,17 @@ def _marks_another(facts: ClaimFacts, other: ClaimFacts) -> bool:
     noun unmarked only ("stopped another opponent" / "stopped his opponent"). In another slot
     "another" more often counts one more of a series that the other claim's thing belongs to
     ("the slump has claimed another coach" / "the team fired its coach")."""
+    if not _mentions_marker(facts.text):
+        return False
     marked_here, _ = _instances(facts)
     marked_there, unmarked_there = _instances(other)
     return bool((marked_here - marked_there) & unmarked_there)
+
+
+@functools.lru_cache(maxsize=8192)
+def _mentions_marker(text: str) -> bool:
+    """A quick look, once per text, before any parse is read."""
+    return _ANY_MARKER.search(text) is not None
 
 
 def _instances(facts: ClaimFacts) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
@@ -58,11 +71,21 @@ def _instances(facts: ClaimFacts) -> tuple[set[tuple[str, str]], set[tuple[str, 
     the others; words inside quotation marks are the speaker's, not the claim's account."""
     marked: set[tuple[str, str]] = set()
     unmarked: set[tuple[str, str]] = set()
+    under = _words_under(facts)
     for index, token in enumerate(facts.tokens):
         if token.pos == "NOUN" and not _quoted(facts, token):
             slot = (token.lemma, _governor(facts, index))
-            (marked if _marked(facts, index) else unmarked).add(slot)
+            (marked if _marked(under.get(index, set())) else unmarked).add(slot)
     return marked, unmarked
+
+
+def _words_under(facts: ClaimFacts) -> dict[int, set[str]]:
+    """Each token's dependents, as lower-case words."""
+    under: dict[int, set[str]] = {}
+    for index, token in enumerate(facts.tokens):
+        if token.head != index:
+            under.setdefault(token.head, set()).add(token.text.lower())
+    return under
 
 
 def _governor(facts: ClaimFacts, index: int) -> str:
@@ -77,12 +100,8 @@ def _quoted(facts: ClaimFacts, token: TokenInfo) -> bool:
     return any(q.span.start <= token.start < q.span.end for q in facts.quotes)
 
 
-def _marked(facts: ClaimFacts, noun: int) -> bool:
-    words = {
-        token.text.lower()
-        for index, token in enumerate(facts.tokens)
-        if token.head == noun and index != noun
-    }
+def _marked(words: set[str]) -> bool:
+    """ "another opponent", "a separate attack", "an earlier quake": from a noun's dependents."""
     if words & OTHER_INSTANCE_DETERMINERS:
         return True
     return bool(words & OTHER_INSTANCE_ADJECTIVES) and bool(words & INDEFINITE_ARTICLES)

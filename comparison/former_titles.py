@@ -5,6 +5,9 @@ one side only, another title ("former governor" / "Sen. Jane Doe" may both be tr
 
 from __future__ import annotations
 
+import functools
+import re
+
 from comparison.findings import quoted, reason, text_between
 from comparison.lookalike import root_index
 from comparison.model import Reason
@@ -14,11 +17,14 @@ from facts.names import TITLE_ABBREVIATIONS, TITLES, same_entity
 FORMER_WORDS = frozenset({"former", "ex", "ex-"})
 THEN_WORDS = frozenset({"then", "then-"})
 _TITLE_DEPS = frozenset({"compound", "appos"})
+_FORMER = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)
 
 Titled = tuple[str, str, bool, TextSpan]  # person key, title, former, span of the title
 
 
 def former_title_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    if not (_mentions_former(a.text) or _mentions_former(b.text)):
+        return []  # no former title on either side
     titled_b = titled_people(b)
     for person_a, title_a, former_a, span_a in titled_people(a):
         for person_b, title_b, former_b, span_b in titled_b:
@@ -31,24 +37,33 @@ def former_title_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     return []
 
 
+@functools.lru_cache(maxsize=8192)
+def _mentions_former(text: str) -> bool:
+    """A quick look, once per text, before any parse is read."""
+    return _FORMER.search(text) is not None
+
+
 def titled_people(facts: ClaimFacts) -> list[Titled]:
     """Each named person's titles: "Gov." before the name, "the governor" beside it."""
-    found = []
+    people = {}
     for person in facts.entities:
         root = root_index(person, facts) if person.label == "PERSON" else None
-        if root is None:
+        if root is not None:
+            people[root] = person.key
+    found = []
+    for index, token in enumerate(facts.tokens):
+        if token.head not in people or token.dep not in _TITLE_DEPS:
             continue
-        for index, token in enumerate(facts.tokens):
-            title = _title(token.text)
-            if token.head != root or token.dep not in _TITLE_DEPS or title is None:
-                continue
-            marks = {facts.tokens[c].text.lower() for c in _children(facts, index)}
-            if marks & THEN_WORDS or _after_then(facts, index) or _dated(facts, index):
-                continue
-            former = bool(marks & FORMER_WORDS) or token.text.lower().startswith("ex-")
-            first = min([index, *(c for c in _children(facts, index) if c < index)])
-            span = text_between(facts, facts.tokens[first].start, token.end)
-            found.append((person.key, title, former, span))
+        title = _title(token.text)
+        marks = {facts.tokens[c].text.lower() for c in _children(facts, index)}
+        if title is None or marks & THEN_WORDS or _after_then(facts, index):
+            continue
+        if _dated(facts, index):
+            continue
+        former = bool(marks & FORMER_WORDS) or token.text.lower().startswith("ex-")
+        first = min([index, *(c for c in _children(facts, index) if c < index)])
+        span = text_between(facts, facts.tokens[first].start, token.end)
+        found.append((people[token.head], title, former, span))
     return found
 
 

@@ -24,9 +24,10 @@ _OBJECTS = frozenset({"dobj"})
 
 def opposite_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     opposites = opposite_pairs()
+    lemmas_b = {token.lemma.casefold() for token in b.tokens}
     for i, x in enumerate(a.tokens):
         wanted = opposites.get(x.lemma.casefold())
-        if wanted is None or _inside_fact(a, x.start):
+        if wanted is None or not wanted & lemmas_b or _inside_fact(a, x.start):
             continue
         for j, y in enumerate(b.tokens):
             if (

@@ -5,6 +5,7 @@ second" / "finished third") in the same relation; a rank on one side only says n
 
 from __future__ import annotations
 
+import functools
 import re
 
 from comparison.findings import quoted, reason, text_between
@@ -18,6 +19,7 @@ _ORDINALS = (
 )  # fmt: skip
 ORDINAL_WORDS = {word: rank for rank, word in enumerate(_ORDINALS, start=1)}
 _NUMBERED = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+_ANY_RANK = re.compile(rf"\b(?:{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 
 Rank = tuple[str, str, int, TextSpan]  # ranked word's lemma, its head's lemma, rank, span
 
@@ -25,6 +27,8 @@ Rank = tuple[str, str, int, TextSpan]  # ranked word's lemma, its head's lemma, 
 def ordinal_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     """A thing ranked on both sides, with no rank in common ("first-degree murder and
     second-degree murder" / "first-degree murder" share one)."""
+    if not (_mentions_rank(a.text) and _mentions_rank(b.text)):
+        return []
     ranked_a, ranked_b = _by_slot(ranks(a)), _by_slot(ranks(b))
     for slot, found_a in ranked_a.items():
         found_b = ranked_b.get(slot, {})
@@ -47,7 +51,7 @@ def ranks(facts: ClaimFacts) -> list[Rank]:
     through a preposition ("in the seventh round" hangs on the verb before "in")."""
     found = []
     for token in facts.tokens:
-        rank = rank_of(token.text)
+        rank = rank_of(token.text) if _may_rank(token.text) else None
         if rank is None or token.head < 0 or facts.tokens[token.head] is token:
             continue
         ranked = facts.tokens[token.head]
@@ -63,6 +67,16 @@ def _above(facts: ClaimFacts, index: int) -> str:
     if facts.tokens[head].pos == "ADP" and facts.tokens[head].head != head:
         head = facts.tokens[head].head
     return facts.tokens[head].lemma
+
+
+@functools.lru_cache(maxsize=8192)
+def _mentions_rank(text: str) -> bool:
+    """A quick look, once per text, before any parse is read."""
+    return _ANY_RANK.search(text) is not None
+
+
+def _may_rank(word: str) -> bool:
+    return word[:1].isdigit() or word.lower() in ORDINAL_WORDS
 
 
 def rank_of(word: str) -> int | None:

@@ -5,6 +5,8 @@ the shooting". The two claims must tie the same act to the same event; "shortly 
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 
 from comparison.event_verbs import same_event_verb
@@ -21,6 +23,8 @@ RELATION_WORDS = {
     "while": "during",
 }
 RELATION_PHRASES = {("ahead", "of"): "before", ("prior", "to"): "before"}
+_PHRASE_HEADS = frozenset(head for head, _ in RELATION_PHRASES)
+_ANY_RELATION = re.compile(rf"\b(?:{'|'.join([*RELATION_WORDS, *_PHRASE_HEADS])})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +36,8 @@ class TimeRelation:
 
 
 def time_relation_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
+    if not (_mentions_relation(a.text) and _mentions_relation(b.text)):
+        return []
     relations_b = time_relations(b)
     for ra in time_relations(a):
         for rb in relations_b:
@@ -42,6 +48,12 @@ def time_relation_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
                 )
                 return [reason("date", ra.span, rb.span, explanation)]
     return []
+
+
+@functools.lru_cache(maxsize=8192)
+def _mentions_relation(text: str) -> bool:
+    """A quick look, once per text, before any parse is read."""
+    return _ANY_RELATION.search(text) is not None
 
 
 def _same_tie(ra: TimeRelation, rb: TimeRelation) -> bool:
@@ -68,6 +80,8 @@ def _tie(facts: ClaimFacts, index: int) -> tuple[int, int, str] | None:
     "left ahead of the vote" (a phrase)."""
     token = facts.tokens[index]
     word = token.text.lower()
+    if word not in RELATION_WORDS and word not in _PHRASE_HEADS:
+        return None
     if word in RELATION_WORDS and token.dep == "prep":
         event = _object(facts, index)
         return None if event is None else (token.head, event, RELATION_WORDS[word])
@@ -76,6 +90,8 @@ def _tie(facts: ClaimFacts, index: int) -> tuple[int, int, str] | None:
         if facts.tokens[clause].dep != "advcl":
             return None
         return facts.tokens[clause].head, clause, RELATION_WORDS[word]
+    if word not in _PHRASE_HEADS:
+        return None
     for preposition in _children(facts, index):
         relation = RELATION_PHRASES.get((word, facts.tokens[preposition].text.lower()))
         event = _object(facts, preposition)
