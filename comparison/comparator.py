@@ -18,6 +18,7 @@ from comparison.events import different_events
 from comparison.former_titles import former_title_reasons
 from comparison.hedges import hedge_reasons
 from comparison.judging import judge_reason
+from comparison.kinship import kinship_reasons
 from comparison.modality import modality_reasons
 from comparison.model import ClaimInput, Comparison, NliJudge, Reason, Verdict
 from comparison.negation import negation_reasons
@@ -167,7 +168,7 @@ def find_reasons(a: ClaimFacts, b: ClaimFacts, overlap: float) -> list[Reason]:
         reasons += direction_reasons(a, b)
     if overlap >= ATTRIBUTION_FROM:
         reasons += attribution_reasons(a, b)
-    reasons += rival_place_reasons(a, b) or former_title_reasons(a, b)
+    reasons += rival_place_reasons(a, b) or former_title_reasons(a, b) or kinship_reasons(a, b)
     if not reasons:
         reasons += substitution_reasons(a, b)
     return _one_per_type(reasons)
