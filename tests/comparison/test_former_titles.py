@@ -4,24 +4,14 @@ only, another person, the same former title and a "then-" title do not."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from spacy.language import Language
 
 from comparison import ClaimComparator
 from comparison.former_titles import former_title_reasons
-from facts import parse_claim
-from tests.comparison.conftest import compare
+from tests.comparison.conftest import both_ways, compare, typed_spans
 
 pytestmark = pytest.mark.slow
-
-DAY = date(2025, 9, 2)
-
-
-def found(nlp: Language, a: str, b: str) -> list[tuple[str, str]]:
-    fa, fb = parse_claim(nlp, a, DAY), parse_claim(nlp, b, DAY)
-    return [(r.this.text, r.other.text) for r in former_title_reasons(fa, fb)]
 
 
 @pytest.mark.parametrize(
@@ -47,8 +37,7 @@ def found(nlp: Language, a: str, b: str) -> list[tuple[str, str]]:
 def test_a_title_held_against_the_same_title_left_is_a_reason(
     nlp: Language, a: str, b: str, spans: tuple[str, str]
 ) -> None:
-    assert found(nlp, a, b) == [spans]
-    assert found(nlp, b, a) == [spans[::-1]]
+    assert both_ways(nlp, former_title_reasons, a, b) == [[spans], [spans]]
 
 
 @pytest.mark.parametrize(
@@ -73,8 +62,7 @@ def test_a_title_held_against_the_same_title_left_is_a_reason(
     ],
 )
 def test_no_reason_without_one_title_held_and_left(nlp: Language, a: str, b: str) -> None:
-    assert found(nlp, a, b) == []
-    assert found(nlp, b, a) == []
+    assert both_ways(nlp, former_title_reasons, a, b) == [[], []]
 
 
 def test_the_comparator_reads_a_former_title(comparator: ClaimComparator) -> None:
@@ -85,6 +73,4 @@ def test_the_comparator_reads_a_former_title(comparator: ClaimComparator) -> Non
     )
 
     assert result.verdict == "diverge"
-    assert [(r.type, r.this.text, r.other.text) for r in result.reasons] == [
-        ("entity", "former governor", "Gov.")
-    ]
+    assert typed_spans(result) == [("entity", "former governor", "Gov.")]

@@ -5,24 +5,14 @@ two different people do not."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from spacy.language import Language
 
 from comparison import ClaimComparator
 from comparison.kinship import kinship_reasons
-from facts import parse_claim
-from tests.comparison.conftest import compare
+from tests.comparison.conftest import both_ways, compare, typed_spans
 
 pytestmark = pytest.mark.slow
-
-DAY = date(2025, 9, 2)
-
-
-def found(nlp: Language, a: str, b: str) -> list[tuple[str, str]]:
-    fa, fb = parse_claim(nlp, a, DAY), parse_claim(nlp, b, DAY)
-    return [(r.this.text, r.other.text) for r in kinship_reasons(fa, fb)]
 
 
 @pytest.mark.parametrize(
@@ -48,8 +38,7 @@ def found(nlp: Language, a: str, b: str) -> list[tuple[str, str]]:
 def test_two_ties_of_one_person_are_a_reason(
     nlp: Language, a: str, b: str, spans: tuple[str, str]
 ) -> None:
-    assert found(nlp, a, b) == [spans]
-    assert found(nlp, b, a) == [spans[::-1]]
+    assert both_ways(nlp, kinship_reasons, a, b) == [[spans], [spans]]
 
 
 @pytest.mark.parametrize(
@@ -68,8 +57,7 @@ def test_two_ties_of_one_person_are_a_reason(
     ],
 )
 def test_no_reason_without_two_ties_of_one_person(nlp: Language, a: str, b: str) -> None:
-    assert found(nlp, a, b) == []
-    assert found(nlp, b, a) == []
+    assert both_ways(nlp, kinship_reasons, a, b) == [[], []]
 
 
 def test_the_comparator_reads_family_ties(comparator: ClaimComparator) -> None:
@@ -80,6 +68,4 @@ def test_the_comparator_reads_family_ties(comparator: ClaimComparator) -> None:
     )
 
     assert result.verdict == "diverge"
-    assert [(r.type, r.this.text, r.other.text) for r in result.reasons] == [
-        ("entity", "wife", "daughter")
-    ]
+    assert typed_spans(result) == [("entity", "wife", "daughter")]

@@ -5,23 +5,19 @@ do not."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from spacy.language import Language
 
 from comparison import ClaimComparator
 from comparison.time_relations import time_relation_reasons
 from facts import parse_claim
-from tests.comparison.conftest import compare
+from tests.comparison.conftest import FEB_1, compare, typed_spans
 
 pytestmark = pytest.mark.slow
 
-DAY = date(2025, 9, 2)
-
 
 def found(nlp: Language, a: str, b: str) -> list[str]:
-    fa, fb = parse_claim(nlp, a, DAY), parse_claim(nlp, b, DAY)
+    fa, fb = parse_claim(nlp, a, FEB_1), parse_claim(nlp, b, FEB_1)
     return [r.explanation for r in time_relation_reasons(fa, fb)]
 
 
@@ -107,6 +103,4 @@ def test_the_comparator_sees_the_relation_and_never_calls_it_one_fact(
     )
 
     assert result.verdict == "diverge"
-    assert [(r.type, r.this.text, r.other.text) for r in result.reasons] == [
-        ("date", "before the vote", "after the vote")
-    ]
+    assert typed_spans(result) == [("date", "before the vote", "after the vote")]
