@@ -2,10 +2,11 @@
 
 A claim can say so itself, by marking the thing it shares with the other claim as another
 instance ("stopped another opponent" / "stopped his opponent", "a separate attack" / "the
-attack"). Or the two claims can place and date the act apart at once ("a 6.1 quake struck
-northern Iran on Monday" / "a 5.4 quake struck southern Iran on Friday"): one place or one day
-misreported is a divergence; both at once are far more often two quakes, two rallies, two
-shootings. Such pairs are unrelated, never a divergence.
+attack"). Or the two claims can date the act apart and, at once, place it apart ("a 6.1 quake
+struck northern Iran on Monday" / "a 5.4 quake struck southern Iran on Friday") or give it
+another doer or undergoer ("Cheeks was fired Saturday" / "the Sixers fired O'Brien Monday"):
+one slot misreported is a divergence; two at once are far more often two quakes, two rallies,
+two firings. Such pairs are unrelated, never a divergence.
 """
 
 from __future__ import annotations

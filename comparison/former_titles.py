@@ -11,6 +11,7 @@ import re
 from comparison.findings import quoted, reason, text_between
 from comparison.lookalike import root_index
 from comparison.model import Reason
+from comparison.parse_tree import children
 from facts.model import ClaimFacts, TextSpan
 from facts.names import TITLE_ABBREVIATIONS, TITLES, same_entity
 
@@ -55,13 +56,13 @@ def titled_people(facts: ClaimFacts) -> list[Titled]:
         if token.head not in people or token.dep not in _TITLE_DEPS:
             continue
         title = _title(token.text)
-        marks = {facts.tokens[c].text.lower() for c in _children(facts, index)}
+        marks = {facts.tokens[c].text.lower() for c in children(facts, index)}
         if title is None or marks & THEN_WORDS or _after_then(facts, index):
             continue
         if _dated(facts, index):
             continue
         former = bool(marks & FORMER_WORDS) or token.text.lower().startswith("ex-")
-        first = min([index, *(c for c in _children(facts, index) if c < index)])
+        first = min([index, *(c for c in children(facts, index) if c < index)])
         span = text_between(facts, facts.tokens[first].start, token.end)
         found.append((people[token.head], title, former, span))
     return found
@@ -78,8 +79,8 @@ def _after_then(facts: ClaimFacts, index: int) -> bool:
 def _dated(facts: ClaimFacts, index: int) -> bool:
     """A title held over a stated time ("Mexico's president from 2000 to 2006") says itself
     when it was held: it is no claim about now."""
-    near = _children(facts, index)
-    near += [g for c in near for g in _children(facts, c)]
+    near = children(facts, index)
+    near += [g for c in near for g in children(facts, c)]
     return any(facts.tokens[i].ent_type == "DATE" or facts.tokens[i].pos == "NUM" for i in near)
 
 
@@ -87,7 +88,3 @@ def _title(word: str) -> str | None:
     bare = word.lower().removeprefix("ex-").rstrip(".")
     full = TITLE_ABBREVIATIONS.get(bare, bare)
     return full if bare in TITLES or full in TITLES else None
-
-
-def _children(facts: ClaimFacts, index: int) -> list[int]:
-    return [c for c, t in enumerate(facts.tokens) if t.head == index and c != index]

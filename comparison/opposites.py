@@ -15,6 +15,7 @@ from importlib import resources
 
 from comparison.findings import quoted, reason, token_span
 from comparison.model import Reason
+from comparison.parse_tree import children
 from facts.model import ClaimFacts, TextSpan
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
@@ -76,10 +77,10 @@ def _same_slot(a: ClaimFacts, i: int, b: ClaimFacts, j: int) -> bool:
 def _arguments(facts: ClaimFacts, index: int) -> set[str]:
     """Content lemmas of the word's subject, object and complements (through a preposition)."""
     found = set()
-    for child in _children(facts, index):
+    for child in children(facts, index):
         token = facts.tokens[child]
         if token.dep == "prep":
-            found |= {facts.tokens[g].lemma for g in _children(facts, child) if _argument(facts, g)}
+            found |= {facts.tokens[g].lemma for g in children(facts, child) if _argument(facts, g)}
         elif _argument(facts, child):
             found.add(token.lemma)
     return found
@@ -88,12 +89,12 @@ def _arguments(facts: ClaimFacts, index: int) -> set[str]:
 def _object_words(facts: ClaimFacts, preposition: int) -> set[str]:
     """Content lemmas of a preposition's object and the words that narrow it ("lower taxes")."""
     found = set()
-    for child in _children(facts, preposition):
+    for child in children(facts, preposition):
         if facts.tokens[child].dep == "pobj":
             found.add(facts.tokens[child].lemma)
             found |= {
                 facts.tokens[g].lemma
-                for g in _children(facts, child)
+                for g in children(facts, child)
                 if facts.tokens[g].is_content and facts.tokens[g].dep in ("amod", "compound")
             }
     return found
@@ -115,7 +116,7 @@ def _same_object(a: ClaimFacts, i: int, b: ClaimFacts, j: int) -> bool:
 def _core(facts: ClaimFacts, index: int, deps: frozenset[str]) -> set[str]:
     return {
         facts.tokens[c].lemma.casefold()
-        for c in _children(facts, index)
+        for c in children(facts, index)
         if facts.tokens[c].dep in deps and facts.tokens[c].pos != "PRON"
     }
 
@@ -123,10 +124,6 @@ def _core(facts: ClaimFacts, index: int, deps: frozenset[str]) -> set[str]:
 def _argument(facts: ClaimFacts, index: int) -> bool:
     token = facts.tokens[index]
     return token.dep in _ARGUMENT_DEPS and (token.is_content or token.pos == "PRON")
-
-
-def _children(facts: ClaimFacts, index: int) -> list[int]:
-    return [c for c, t in enumerate(facts.tokens) if t.head == index and c != index]
 
 
 def _inside_fact(facts: ClaimFacts, start: int) -> bool:

@@ -1,4 +1,4 @@
-"""Walking up a claim's dependency parse."""
+"""Walking a claim's dependency parse, up and down."""
 
 from __future__ import annotations
 
@@ -18,3 +18,8 @@ def governs(facts: ClaimFacts, head: int, index: int, steps: int) -> bool:
             return False
         current = parent
     return False
+
+
+def children(facts: ClaimFacts, index: int) -> list[int]:
+    """The indices of the tokens that hang directly on token ``index``."""
+    return [i for i, token in enumerate(facts.tokens) if token.head == index and i != index]

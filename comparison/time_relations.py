@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from comparison.event_verbs import same_event_verb
 from comparison.findings import quoted, reason, text_between
 from comparison.model import Reason
+from comparison.parse_tree import children
 from facts.model import ClaimFacts, TextSpan
 
 RELATION_WORDS = {
@@ -92,7 +93,7 @@ def _tie(facts: ClaimFacts, index: int) -> tuple[int, int, str] | None:
         return facts.tokens[clause].head, clause, RELATION_WORDS[word]
     if word not in _PHRASE_HEADS:
         return None
-    for preposition in _children(facts, index):
+    for preposition in children(facts, index):
         relation = RELATION_PHRASES.get((word, facts.tokens[preposition].text.lower()))
         event = _object(facts, preposition)
         if relation is not None and event is not None:
@@ -101,9 +102,5 @@ def _tie(facts: ClaimFacts, index: int) -> tuple[int, int, str] | None:
 
 
 def _object(facts: ClaimFacts, preposition: int) -> int | None:
-    objects = [i for i in _children(facts, preposition) if facts.tokens[i].dep == "pobj"]
+    objects = [i for i in children(facts, preposition) if facts.tokens[i].dep == "pobj"]
     return objects[0] if objects else None
-
-
-def _children(facts: ClaimFacts, index: int) -> list[int]:
-    return [i for i, t in enumerate(facts.tokens) if t.head == index and i != index]
