@@ -23,12 +23,13 @@ from facts.model import ClaimFacts, EntityFact, TokenInfo
 from facts.names import same_entity
 from facts.regions import region_kind
 
-OTHER_INSTANCE_DETERMINERS = frozenset({"another"})
-OTHER_INSTANCE_ADJECTIVES = frozenset({"separate", "different", "earlier", "previous", "prior"})
+# "a different rehab", "an earlier quake" set the thing against another one; "another order"
+# more often adds one more to a series ("issued another executive order" may be the order
+# the other claim tells), so it counts only when the claims also date the act apart.
+CONTRASTING = frozenset({"separate", "different", "earlier", "previous", "prior"})
+ADDING = frozenset({"another"})
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
-_ANY_MARKER = re.compile(
-    rf"\b(?:{'|'.join(OTHER_INSTANCE_DETERMINERS | OTHER_INSTANCE_ADJECTIVES)})\b", re.IGNORECASE
-)
+_ANY_MARKER = re.compile(rf"\b(?:{'|'.join(CONTRASTING | ADDING)})\b", re.IGNORECASE)
 COMPASS_POINTS = frozenset(
     {
         "northern", "southern", "eastern", "western", "central",
@@ -37,27 +38,38 @@ COMPASS_POINTS = frozenset(
 )  # fmt: skip
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 CORE_ROLES = frozenset({"subject", "object"})
+DOER_LABELS = frozenset({"PERSON", "ORG"})  # "the Senate approved" / "the House passed"
+AREA_WORDS = frozenset(
+    {"county", "province", "region", "district", "state", "valley", "area", "borough", "parish"}
+)
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across"})
 
 
 def distinct_events(a: ClaimFacts, b: ClaimFacts, reasons: Sequence[Reason]) -> bool:
     """Whether the claims tell of two events of one kind; ``reasons`` are the rules' findings
     on the pair (a date reason says the two claims date the act differently)."""
-    if _marks_another(a, b) or _marks_another(b, a):
+    if _marks_other(a, b, CONTRASTING) or _marks_other(b, a, CONTRASTING):
         return True
-    dated_apart = any(found.type == "date" for found in reasons)
-    return dated_apart and (_towns_apart(a, b) or _regions_apart(a, b) or _people_apart(a, b))
+    if not any(found.type == "date" for found in reasons):
+        return False
+    return (
+        _marks_other(a, b, ADDING)
+        or _marks_other(b, a, ADDING)
+        or _towns_apart(a, b)
+        or _regions_apart(a, b)
+        or _people_apart(a, b)
+    )
 
 
-def _marks_another(facts: ClaimFacts, other: ClaimFacts) -> bool:
+def _marks_other(facts: ClaimFacts, other: ClaimFacts, marks: frozenset[str]) -> bool:
     """A noun ``facts`` marks as another instance, in a slot where ``other`` has the same
-    noun unmarked only ("stopped another opponent" / "stopped his opponent"). In another slot
-    "another" more often counts one more of a series that the other claim's thing belongs to
-    ("the slump has claimed another coach" / "the team fired its coach")."""
+    noun unmarked only ("stopped a different opponent" / "stopped his opponent"). In another
+    slot the mark more often counts one more of a series that the other claim's thing belongs
+    to ("the slump has claimed another coach" / "the team fired its coach")."""
     if not _mentions_marker(facts.text):
         return False
-    marked_here, _ = _instances(facts)
-    marked_there, unmarked_there = _instances(other)
+    marked_here, _ = _instances(facts, marks)
+    marked_there, unmarked_there = _instances(other, marks)
     return bool((marked_here - marked_there) & unmarked_there)
 
 
@@ -67,7 +79,9 @@ def _mentions_marker(text: str) -> bool:
     return _ANY_MARKER.search(text) is not None
 
 
-def _instances(facts: ClaimFacts) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+def _instances(
+    facts: ClaimFacts, marks: frozenset[str]
+) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
     """(noun, governing word) lemma pairs of the nouns marked as another instance, and of
     the others; words inside quotation marks are the speaker's, not the claim's account."""
     marked: set[tuple[str, str]] = set()
@@ -76,7 +90,7 @@ def _instances(facts: ClaimFacts) -> tuple[set[tuple[str, str]], set[tuple[str, 
     for index, token in enumerate(facts.tokens):
         if token.pos == "NOUN" and not _quoted(facts, token):
             slot = (token.lemma, _governor(facts, index))
-            (marked if _marked(under.get(index, set())) else unmarked).add(slot)
+            (marked if _marked(under.get(index, set()), marks) else unmarked).add(slot)
     return marked, unmarked
 
 
@@ -101,11 +115,11 @@ def _quoted(facts: ClaimFacts, token: TokenInfo) -> bool:
     return any(q.span.start <= token.start < q.span.end for q in facts.quotes)
 
 
-def _marked(words: set[str]) -> bool:
-    """ "another opponent", "a separate attack", "an earlier quake": from a noun's dependents."""
-    if words & OTHER_INSTANCE_DETERMINERS:
-        return True
-    return bool(words & OTHER_INSTANCE_ADJECTIVES) and bool(words & INDEFINITE_ARTICLES)
+def _marked(words: set[str], marks: frozenset[str]) -> bool:
+    """ "a separate attack", "an earlier quake" (an article and a contrasting word), or
+    "another opponent" (a mark that is its own article), from a noun's dependents."""
+    found = words & marks
+    return bool(found & ADDING) or (bool(found) and bool(words & INDEFINITE_ARTICLES))
 
 
 def _towns_apart(a: ClaimFacts, b: ClaimFacts) -> bool:
@@ -121,6 +135,8 @@ def _locations(entities: list[EntityFact], facts: ClaimFacts) -> list[EntityFact
     ("Russia's interference") or an origin ("from Zambia")."""
     found = []
     for place in _places(entities):
+        if set(place.key.split()) & AREA_WORDS:
+            continue  # "Barnstable County" may hold the other claim's town
         index = root_index(place, facts)
         if index is None or facts.tokens[index].dep != "pobj":
             continue
@@ -130,8 +146,9 @@ def _locations(entities: list[EntityFact], facts: ClaimFacts) -> list[EntityFact
 
 
 def _people_apart(a: ClaimFacts, b: ClaimFacts) -> bool:
-    """One act, a different person doing it or undergoing it on each side ("Cheeks was
-    fired" / "the Sixers fired O'Brien"), whoever else either claim names."""
+    """One act, a different person or body doing it or undergoing it on each side ("Cheeks
+    was fired" / "the Sixers fired O'Brien", "the Senate approved" / "the House passed"),
+    whoever else either claim names."""
     slots_b = _person_slots(b)
     return any(
         same_event_verb(verb_a, verb_b)
@@ -143,10 +160,10 @@ def _people_apart(a: ClaimFacts, b: ClaimFacts) -> bool:
 
 
 def _person_slots(facts: ClaimFacts) -> dict[tuple[str, str], list[str]]:
-    """(verb lemma, core role) → the people named as the subject or object of that verb."""
+    """(verb lemma, core role) → the people and bodies named as its subject or object."""
     slots: dict[tuple[str, str], list[str]] = {}
     for person in facts.entities:
-        index = root_index(person, facts) if person.label == "PERSON" else None
+        index = root_index(person, facts) if person.label in DOER_LABELS else None
         if index is None:
             continue
         token = facts.tokens[index]

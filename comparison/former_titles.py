@@ -17,6 +17,7 @@ from facts.names import TITLE_ABBREVIATIONS, TITLES, same_entity
 
 FORMER_WORDS = frozenset({"former", "ex", "ex-"})
 THEN_WORDS = frozenset({"then", "then-"})
+TENURE_WORDS = frozenset({"under", "during", "since"})
 _TITLE_DEPS = frozenset({"compound", "appos"})
 _FORMER = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)
 
@@ -26,9 +27,9 @@ Titled = tuple[str, str, bool, TextSpan]  # person key, title, former, span of t
 def former_title_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     if not (_mentions_former(a.text) or _mentions_former(b.text)):
         return []  # no former title on either side
-    titled_b = titled_people(b)
-    for person_a, title_a, former_a, span_a in titled_people(a):
-        for person_b, title_b, former_b, span_b in titled_b:
+    titled_b = _held_one_way(titled_people(b))
+    for (person_a, title_a), (former_a, span_a) in _held_one_way(titled_people(a)).items():
+        for (person_b, title_b), (former_b, span_b) in titled_b.items():
             if title_a == title_b and former_a != former_b and same_entity(person_a, person_b):
                 explanation = (
                     f"this: {quoted(span_a)}; other: {quoted(span_b)} "
@@ -36,6 +37,15 @@ def former_title_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
                 )
                 return [reason("entity", span_a, span_b, explanation)]
     return []
+
+
+def _held_one_way(found: list[Titled]) -> dict[tuple[str, str], tuple[bool, TextSpan]]:
+    """(person, title) → (former, span), for the titles a claim gives one way only: a claim
+    that says both "former President Trump" and "President Trump" tells his tenure too."""
+    ways: dict[tuple[str, str], dict[bool, TextSpan]] = {}
+    for person, title, former, span in found:
+        ways.setdefault((person, title), {}).setdefault(former, span)
+    return {key: next(iter(seen.items())) for key, seen in ways.items() if len(seen) == 1}
 
 
 @functools.lru_cache(maxsize=8192)
@@ -59,13 +69,28 @@ def titled_people(facts: ClaimFacts) -> list[Titled]:
         marks = {facts.tokens[c].text.lower() for c in children(facts, index)}
         if title is None or marks & THEN_WORDS or _after_then(facts, index):
             continue
-        if _dated(facts, index):
+        if _dated(facts, index) or _in_tenure(facts, token.head):
             continue
-        former = bool(marks & FORMER_WORDS) or token.text.lower().startswith("ex-")
+        former = bool(marks & FORMER_WORDS) or _former_before(facts, index, token.head)
         first = min([index, *(c for c in children(facts, index) if c < index)])
         span = text_between(facts, facts.tokens[first].start, token.end)
         found.append((people[token.head], title, former, span))
     return found
+
+
+def _former_before(facts: ClaimFacts, title: int, person: int) -> bool:
+    """ "former" or "ex-" on the title, on the name, or just before the title, however the
+    parser hung it ("former President Trump's tax returns")."""
+    before = facts.tokens[title - 1].text.lower() if title > 0 else ""
+    on_name = {facts.tokens[c].text.lower() for c in children(facts, person)}
+    text = facts.tokens[title].text.lower()
+    return before in FORMER_WORDS or bool(on_name & FORMER_WORDS) or text.startswith("ex-")
+
+
+def _in_tenure(facts: ClaimFacts, person: int) -> bool:
+    """ "an official under President Trump": the title names the time of the tenure."""
+    head = facts.tokens[person].head
+    return facts.tokens[person].dep == "pobj" and facts.tokens[head].text.lower() in TENURE_WORDS
 
 
 def _after_then(facts: ClaimFacts, index: int) -> bool:

@@ -56,6 +56,11 @@ pytestmark = pytest.mark.slow
             "Senator Ann Hale introduced the bill on Tuesday.",
             "The bill was introduced by Senator Tom Reyes on Thursday.",
         ),
+        # two chambers' votes on one bill, a month apart
+        (
+            "The Senate approved the hate crimes bill last month.",
+            "The House passed the hate crimes bill on Tuesday.",
+        ),
     ],
 )
 def test_two_events_of_one_kind_are_unrelated(comparator: ClaimComparator, a: str, b: str) -> None:
@@ -83,6 +88,11 @@ def test_two_events_of_one_kind_are_unrelated(comparator: ClaimComparator, a: st
         (
             "Police arrested 12 protesters in Portland on Tuesday.",
             "Police arrested 12 protesters on Sunday.",
+        ),
+        # the same body, and another day
+        (
+            "The Senate passed the hate crimes bill on Tuesday.",
+            "The Senate approved the hate crimes bill on Monday.",
         ),
         # the same person, and another day
         (
@@ -144,6 +154,16 @@ def test_one_event_told_two_ways_still_diverges(
         (
             "Maurice Cheeks fired the assistant on Saturday.",
             "The team fired Jim O'Brien on Monday.",
+        ),
+        # "another" adds one more to a series: on one day it is the other claim's order
+        (
+            "The governor issued another executive order on Monday banning mask mandates.",
+            "The governor issued an executive order on Monday banning mask mandates.",
+        ),
+        # a county may hold the other claim's town
+        (
+            "Health officials counted 469 cases in Barnstable County from July 3 to 17.",
+            "Health officials counted 469 cases in Provincetown over the July 4 weekend.",
         ),
     ],
 )

@@ -54,6 +54,16 @@ def test_a_title_held_against_the_same_title_left_is_a_reason(
         # "then-" is the title held at the time told, whatever she is now
         ("Then-Gov. Jane Doe signed the measure.", "Gov. Jane Doe signed the measure."),
         ("Then-Gov. Jane Doe signed the measure.", "Former Gov. Jane Doe signed the measure."),
+        # a title in a tenure ("under President ..."), and "former" however it was parsed
+        (
+            "The committee subpoenaed a former official who served under President Donald Trump.",
+            "The committee subpoenaed a former official, an aide to former President Donald Trump.",
+        ),
+        (
+            "The department must turn over former President Trump's tax returns on Friday.",
+            "The department ordered the Treasury to turn over former President Trump's tax"
+            " returns.",
+        ),
         # a title held over stated years says when it was held
         (
             "Former Mexican President Vicente Fox criticized the invitation on Wednesday.",
