@@ -69,7 +69,7 @@ def titled_people(facts: ClaimFacts) -> list[Titled]:
         marks = {facts.tokens[c].text.lower() for c in children(facts, index)}
         if title is None or marks & THEN_WORDS or _after_then(facts, index):
             continue
-        if _dated(facts, index) or _in_tenure(facts, token.head):
+        if _dated(facts, index) or _in_tenure(facts, token.head) or _described(facts, index):
             continue
         former = bool(marks & FORMER_WORDS) or _former_before(facts, index, token.head)
         first = min([index, *(c for c in children(facts, index) if c < index)])
@@ -79,12 +79,25 @@ def titled_people(facts: ClaimFacts) -> list[Titled]:
 
 
 def _former_before(facts: ClaimFacts, title: int, person: int) -> bool:
-    """ "former" or "ex-" on the title, on the name, or just before the title, however the
-    parser hung it ("former President Trump's tax returns")."""
-    before = facts.tokens[title - 1].text.lower() if title > 0 else ""
-    on_name = {facts.tokens[c].text.lower() for c in children(facts, person)}
-    text = facts.tokens[title].text.lower()
-    return before in FORMER_WORDS or bool(on_name & FORMER_WORDS) or text.startswith("ex-")
+    """ "former" or "ex-" anywhere in the words before the title that hang on it, on the
+    name or on each other, however the parser hung them ("Former Minneapolis police
+    officer Derek Chauvin": "Former" hangs on "Minneapolis")."""
+    if facts.tokens[title].text.lower().startswith("ex-"):
+        return True
+    phrase = {title, person}
+    index = title - 1
+    while index >= 0 and facts.tokens[index].head in phrase | {index + 1}:
+        if facts.tokens[index].text.lower() in FORMER_WORDS:
+            return True
+        phrase.add(index)
+        index -= 1
+    return any(facts.tokens[c].text.lower() in FORMER_WORDS for c in children(facts, person))
+
+
+def _described(facts: ClaimFacts, title: int) -> bool:
+    """ "Roger Taney, the chief justice who wrote the Dred Scott decision": a title told
+    through what its holder did says nothing of now."""
+    return any(facts.tokens[c].dep in ("relcl", "acl") for c in children(facts, title))
 
 
 def _in_tenure(facts: ClaimFacts, person: int) -> bool:

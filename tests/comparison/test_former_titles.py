@@ -64,6 +64,16 @@ def test_a_title_held_against_the_same_title_left_is_a_reason(
             "The department ordered the Treasury to turn over former President Trump's tax"
             " returns.",
         ),
+        # "former" hung on another word of the title; a title told through a past act
+        (
+            "Derek Chauvin, the former police officer, was sentenced on Friday.",
+            "Former Minneapolis police officer Derek Chauvin was sentenced on Friday.",
+        ),
+        (
+            "The House voted to replace the bust of Roger Taney, the chief justice who wrote"
+            " the decision.",
+            "The House voted to remove the bust of former Chief Justice Roger Taney.",
+        ),
         # a title held over stated years says when it was held
         (
             "Former Mexican President Vicente Fox criticized the invitation on Wednesday.",
