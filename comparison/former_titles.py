@@ -1,7 +1,9 @@
 """One person, one title, held now on one side and left behind on the other: "Former Gov.
 Jane Doe" / "Gov. Jane Doe", "Jane Doe, the former governor," / "Gov. Jane Doe". A title on
 one side only, another title ("former governor" / "Sen. Jane Doe" may both be true), a
-"then-" title (held at the time told) and a title held over stated years say nothing."""
+"then-" title (held at the time told), a title held over stated years, in a tenure ("under
+President Trump") or told through a past act ("the chief justice who wrote ..."), and a person
+a claim titles both ways say nothing."""
 
 from __future__ import annotations
 
