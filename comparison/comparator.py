@@ -21,6 +21,7 @@ from comparison.judging import judge_reason
 from comparison.kinship import kinship_reasons
 from comparison.modality import modality_reasons
 from comparison.model import ClaimInput, Comparison, NliJudge, Reason, Verdict
+from comparison.multipliers import multiplier_reasons
 from comparison.negation import negation_reasons
 from comparison.numbers import aligned_quantity_heads, number_reasons
 from comparison.opposites import opposite_reasons
@@ -154,7 +155,7 @@ def rule_verdict(reasons: Sequence[Reason], overlap: float) -> Verdict:
 
 
 def find_reasons(a: ClaimFacts, b: ClaimFacts, overlap: float) -> list[Reason]:
-    reasons = number_reasons(a, b) or ordinal_reasons(a, b)
+    reasons = number_reasons(a, b) or ordinal_reasons(a, b) or multiplier_reasons(a, b)
     reasons += date_reasons(a, b) or clock_time_reasons(a, b) or time_relation_reasons(a, b)
     reasons += quantifier_reasons(a, b)
     reasons += negation_reasons(a, b) or opposite_reasons(a, b)
