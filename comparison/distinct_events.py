@@ -11,15 +11,17 @@ two firings. Such pairs are unrelated, never a divergence.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
+from comparison.cues import mentions
 from comparison.event_verbs import same_event_verb
+from comparison.findings import inside_quote
 from comparison.lookalike import root_index, unmatched_names
 from comparison.model import Reason
+from comparison.parse_tree import governor
 from comparison.roles import role_of
-from facts.model import ClaimFacts, EntityFact, TokenInfo
+from facts.model import ClaimFacts, EntityFact
 from facts.names import same_entity
 from facts.regions import region_kind
 
@@ -66,17 +68,11 @@ def _marks_other(facts: ClaimFacts, other: ClaimFacts, marks: frozenset[str]) ->
     noun unmarked only ("stopped a different opponent" / "stopped his opponent"). In another
     slot the mark more often counts one more of a series that the other claim's thing belongs
     to ("the slump has claimed another coach" / "the team fired its coach")."""
-    if not _mentions_marker(facts.text):
+    if not mentions(_ANY_MARKER, facts.text):
         return False
     marked_here, _ = _instances(facts, marks)
     marked_there, unmarked_there = _instances(other, marks)
     return bool((marked_here - marked_there) & unmarked_there)
-
-
-@functools.lru_cache(maxsize=8192)
-def _mentions_marker(text: str) -> bool:
-    """A quick look, once per text, before any parse is read."""
-    return _ANY_MARKER.search(text) is not None
 
 
 def _instances(
@@ -88,8 +84,8 @@ def _instances(
     unmarked: set[tuple[str, str]] = set()
     under = _words_under(facts)
     for index, token in enumerate(facts.tokens):
-        if token.pos == "NOUN" and not _quoted(facts, token):
-            slot = (token.lemma, _governor(facts, index))
+        if token.pos == "NOUN" and not inside_quote(facts, token.start):
+            slot = (token.lemma, governor(facts, index))
             (marked if _marked(under.get(index, set()), marks) else unmarked).add(slot)
     return marked, unmarked
 
@@ -101,18 +97,6 @@ def _words_under(facts: ClaimFacts) -> dict[int, set[str]]:
         if token.head != index:
             under.setdefault(token.head, set()).add(token.text.lower())
     return under
-
-
-def _governor(facts: ClaimFacts, index: int) -> str:
-    """The word a noun fills a slot of, through a preposition ("checked into rehab")."""
-    head = facts.tokens[index].head
-    if facts.tokens[head].pos == "ADP" and facts.tokens[head].head != head:
-        head = facts.tokens[head].head
-    return facts.tokens[head].lemma if head != index else ""
-
-
-def _quoted(facts: ClaimFacts, token: TokenInfo) -> bool:
-    return any(q.span.start <= token.start < q.span.end for q in facts.quotes)
 
 
 def _marked(words: set[str], marks: frozenset[str]) -> bool:

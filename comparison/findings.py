@@ -25,3 +25,8 @@ def token_span(facts: ClaimFacts, token: TokenInfo) -> TextSpan:
 
 def quoted(span: TextSpan) -> str:
     return f"'{span.text}'"
+
+
+def inside_quote(facts: ClaimFacts, offset: int) -> bool:
+    """Whether character ``offset`` of the claim lies inside one of its quotations."""
+    return any(quote.span.start <= offset < quote.span.end for quote in facts.quotes)

@@ -7,9 +7,9 @@ a claim titles both ways say nothing."""
 
 from __future__ import annotations
 
-import functools
 import re
 
+from comparison.cues import mentions
 from comparison.findings import quoted, reason, text_between
 from comparison.lookalike import root_index
 from comparison.model import Reason
@@ -27,7 +27,7 @@ Titled = tuple[str, str, bool, TextSpan]  # person key, title, former, span of t
 
 
 def former_title_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
-    if not (_mentions_former(a.text) or _mentions_former(b.text)):
+    if not (mentions(_FORMER, a.text) or mentions(_FORMER, b.text)):
         return []  # no former title on either side
     titled_b = _held_one_way(titled_people(b))
     for (person_a, title_a), (former_a, span_a) in _held_one_way(titled_people(a)).items():
@@ -48,12 +48,6 @@ def _held_one_way(found: list[Titled]) -> dict[tuple[str, str], tuple[bool, Text
     for person, title, former, span in found:
         ways.setdefault((person, title), {}).setdefault(former, span)
     return {key: next(iter(seen.items())) for key, seen in ways.items() if len(seen) == 1}
-
-
-@functools.lru_cache(maxsize=8192)
-def _mentions_former(text: str) -> bool:
-    """A quick look, once per text, before any parse is read."""
-    return _FORMER.search(text) is not None
 
 
 def titled_people(facts: ClaimFacts) -> list[Titled]:

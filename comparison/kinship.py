@@ -5,9 +5,9 @@ particular one ("child" / "daughter"), "wife" / "widow" and ties to two differen
 
 from __future__ import annotations
 
-import functools
 import re
 
+from comparison.cues import mentions
 from comparison.findings import quoted, reason, token_span
 from comparison.lookalike import root_index
 from comparison.model import Reason
@@ -36,7 +36,7 @@ Tie = tuple[str, str, str, TextSpan]  # person key, tie lemma, whose ("" when un
 
 
 def kinship_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
-    if not (_mentions_tie(a.text) and _mentions_tie(b.text)):
+    if not (mentions(_ANY_TIE, a.text) and mentions(_ANY_TIE, b.text)):
         return []
     ties_b = family_ties(b)
     for person_a, tie_a, whose_a, span_a in family_ties(a):
@@ -49,12 +49,6 @@ def kinship_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
                 explanation = f"this: {quoted(span_a)}; other: {quoted(span_b)} (another tie)"
                 return [reason("entity", span_a, span_b, explanation)]
     return []
-
-
-@functools.lru_cache(maxsize=8192)
-def _mentions_tie(text: str) -> bool:
-    """A quick look, once per text, before any parse is read."""
-    return _ANY_TIE.search(text) is not None
 
 
 def family_ties(facts: ClaimFacts) -> list[Tie]:

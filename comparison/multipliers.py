@@ -4,9 +4,9 @@ of the same thing (the same subject, or the same object); "a double murder" is n
 
 from __future__ import annotations
 
-import functools
 import re
 
+from comparison.cues import mentions
 from comparison.findings import quoted, reason, token_span
 from comparison.model import Reason
 from comparison.parse_tree import children
@@ -20,7 +20,7 @@ Change = tuple[str, float, TextSpan]  # what changed (lemma), factor, the verb's
 
 
 def multiplier_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
-    if not (_mentions_factor(a.text) and _mentions_factor(b.text)):
+    if not (mentions(_ANY_FACTOR, a.text) and mentions(_ANY_FACTOR, b.text)):
         return []
     changes_b = changes(b)
     for thing_a, factor_a, span_a in changes(a):
@@ -29,12 +29,6 @@ def multiplier_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
                 explanation = f"this: {quoted(span_a)}; other: {quoted(span_b)} (another factor)"
                 return [reason("number", span_a, span_b, explanation)]
     return []
-
-
-@functools.lru_cache(maxsize=8192)
-def _mentions_factor(text: str) -> bool:
-    """A quick look, once per text, before any parse is read."""
-    return _ANY_FACTOR.search(text) is not None
 
 
 def changes(facts: ClaimFacts) -> list[Change]:

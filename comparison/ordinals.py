@@ -5,11 +5,12 @@ second" / "finished third") in the same relation; a rank on one side only says n
 
 from __future__ import annotations
 
-import functools
 import re
 
+from comparison.cues import mentions
 from comparison.findings import quoted, reason, text_between
 from comparison.model import Reason
+from comparison.parse_tree import governor
 from facts.model import ClaimFacts, TextSpan
 
 _ORDINALS = (
@@ -27,7 +28,7 @@ Rank = tuple[str, str, int, TextSpan]  # ranked word's lemma, its head's lemma, 
 def ordinal_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
     """A thing ranked on both sides, with no rank in common ("first-degree murder and
     second-degree murder" / "first-degree murder" share one)."""
-    if not (_mentions_rank(a.text) and _mentions_rank(b.text)):
+    if not (mentions(_ANY_RANK, a.text) and mentions(_ANY_RANK, b.text)):
         return []
     ranked_a, ranked_b = _by_slot(ranks(a)), _by_slot(ranks(b))
     for slot, found_a in ranked_a.items():
@@ -56,23 +57,8 @@ def ranks(facts: ClaimFacts) -> list[Rank]:
             continue
         ranked = facts.tokens[token.head]
         span = text_between(facts, min(token.start, ranked.start), max(token.end, ranked.end))
-        found.append((ranked.lemma, _above(facts, token.head), rank, span))
+        found.append((ranked.lemma, governor(facts, token.head), rank, span))
     return found
-
-
-def _above(facts: ClaimFacts, index: int) -> str:
-    head = facts.tokens[index].head
-    if head == index:
-        return ""
-    if facts.tokens[head].pos == "ADP" and facts.tokens[head].head != head:
-        head = facts.tokens[head].head
-    return facts.tokens[head].lemma
-
-
-@functools.lru_cache(maxsize=8192)
-def _mentions_rank(text: str) -> bool:
-    """A quick look, once per text, before any parse is read."""
-    return _ANY_RANK.search(text) is not None
 
 
 def _may_rank(word: str) -> bool:

@@ -4,6 +4,7 @@ would appeal". Such a "would" is the speaker's "will" moved into the past, not a
 
 from __future__ import annotations
 
+from comparison.findings import inside_quote
 from facts.lexicon import SPEECH_VERBS
 from facts.model import ClaimFacts, ModalityFact, TokenInfo
 from facts.verb_forms import past_and_ing_forms
@@ -18,7 +19,7 @@ _MAX_STEPS = 3
 def is_backshifted(facts: ClaimFacts, fact: ModalityFact) -> bool:
     """Whether ``fact`` is a "would" in a clause reported by a past or -ing reporting verb,
     outside quote marks."""
-    if fact.cue != "would" or _inside_quote(facts, fact.span.start):
+    if fact.cue != "would" or inside_quote(facts, fact.span.start):
         return False
     current = fact.head
     for _ in range(_MAX_STEPS):
@@ -41,7 +42,3 @@ def _reports_in_past(token: TokenInfo) -> bool:
 _PAST_AND_ING_FORMS = frozenset(
     form for verb in _REPORTING_VERBS for form in past_and_ing_forms(verb)
 )
-
-
-def _inside_quote(facts: ClaimFacts, offset: int) -> bool:
-    return any(quote.span.start <= offset < quote.span.end for quote in facts.quotes)

@@ -9,6 +9,7 @@ inside the quotation still count.
 
 from __future__ import annotations
 
+from comparison.findings import inside_quote
 from comparison.verbatim import contains_run
 from facts.model import ClaimFacts, TokenInfo
 from facts.verb_forms import all_forms
@@ -25,7 +26,11 @@ _NAME_POS = frozenset({"PROPN"})
 def frames_same_quotes(token: TokenInfo, short: ClaimFacts, long_: ClaimFacts) -> bool:
     """Whether ``token`` of ``short`` belongs to the reporting frame of quotations that
     ``long_`` renders word for word."""
-    if token.pos in _NAME_POS or _inside_quote(token, short) or not quotes_rendered(short, long_):
+    if (
+        token.pos in _NAME_POS
+        or inside_quote(short, token.start)
+        or not quotes_rendered(short, long_)
+    ):
         return False
     return _hangs_on_reporting_verb(token, short)
 
@@ -40,10 +45,6 @@ def quotes_rendered(short: ClaimFacts, long_: ClaimFacts) -> bool:
     )
 
 
-def _inside_quote(token: TokenInfo, facts: ClaimFacts) -> bool:
-    return any(q.span.start <= token.start < q.span.end for q in facts.quotes)
-
-
 def _hangs_on_reporting_verb(token: TokenInfo, facts: ClaimFacts) -> bool:
     """The token is a neutral reporting verb, or depends on one through words outside the
     quotation and not through the verb's subject."""
@@ -55,7 +56,7 @@ def _hangs_on_reporting_verb(token: TokenInfo, facts: ClaimFacts) -> bool:
         if current.dep in _SPEAKER_DEPS or not 0 <= current.head < len(facts.tokens):
             return False
         parent = facts.tokens[current.head]
-        if parent is current or _inside_quote(parent, facts):
+        if parent is current or inside_quote(facts, parent.start):
             return False
         current = parent
     return False

@@ -5,10 +5,10 @@ the shooting". The two claims must tie the same act to the same event; "shortly 
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
+from comparison.cues import mentions
 from comparison.event_verbs import same_event_verb
 from comparison.findings import quoted, reason, text_between
 from comparison.model import Reason
@@ -37,7 +37,7 @@ class TimeRelation:
 
 
 def time_relation_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
-    if not (_mentions_relation(a.text) and _mentions_relation(b.text)):
+    if not (mentions(_ANY_RELATION, a.text) and mentions(_ANY_RELATION, b.text)):
         return []
     relations_b = time_relations(b)
     for ra in time_relations(a):
@@ -49,12 +49,6 @@ def time_relation_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
                 )
                 return [reason("date", ra.span, rb.span, explanation)]
     return []
-
-
-@functools.lru_cache(maxsize=8192)
-def _mentions_relation(text: str) -> bool:
-    """A quick look, once per text, before any parse is read."""
-    return _ANY_RELATION.search(text) is not None
 
 
 def _same_tie(ra: TimeRelation, rb: TimeRelation) -> bool:
