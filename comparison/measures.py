@@ -1,6 +1,6 @@
 """Measures written in different units ("30 feet" / "9 meters", "40 degrees Celsius" / "104
-degrees Fahrenheit"), brought to one unit so that the figures can be compared. The units are
-data (``comparison/data/units.tsv``)."""
+degrees Fahrenheit", "18 months" / "a year and a half"), brought to one unit so that the figures
+can be compared. The units are data (``comparison/data/units.tsv``)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from facts.model import ClaimFacts, QuantityFact
 from facts.numbers import round_magnitude
 
 CONVERTED_PREFIX = "measure:"
+TIME_DIMENSION = "time"
 _TEMPERATURE_UNIT = "degree"
 _SCALE = re.compile(r"\s*(?:°\s*)?(?P<scale>Celsius|Fahrenheit|C|F)\b")
 _WHOLE_UNIT_SLACK = 0.5
@@ -39,6 +40,10 @@ def measures_in_one_unit(
 
 def is_converted(quantity: QuantityFact) -> bool:
     return quantity.unit.startswith(CONVERTED_PREFIX)
+
+
+def is_converted_duration(quantity: QuantityFact) -> bool:
+    return quantity.unit == CONVERTED_PREFIX + TIME_DIMENSION
 
 
 def _mixed_dimensions(
@@ -81,17 +86,20 @@ def _in_base_unit(quantity: QuantityFact, name: str, unit: Unit) -> QuantityFact
 
 def _conversion_slack(value: float, dimension: str) -> float:
     """How far a figure may be from the exact conversion it was rounded from: half its last
-    written digit ("9 meters" for 28 feet, 8.53 m), but no more than 5% of a round figure, and
-    no more than half a degree of a temperature (its scale has no true zero)."""
+    written digit ("9 meters" for 28 feet, 8.53 m), but no more than 5% of a round figure, no
+    more than half a degree of a temperature (its scale has no true zero), and no more than 5%
+    of a span of time, however few its units ("two years" is 24 months, not 30)."""
     ceiling = _WHOLE_UNIT_SLACK
-    if dimension != "temperature":
+    if dimension == TIME_DIMENSION:
+        ceiling = _ROUND_SLACK * abs(value)
+    elif dimension != "temperature":
         ceiling = max(ceiling, _ROUND_SLACK * abs(value))
     return min(round_magnitude(value) / 2, ceiling)
 
 
 def _unit_of(quantity: QuantityFact, facts: ClaimFacts) -> tuple[str, Unit] | None:
-    """The unit's written name and what it measures; None for counts, money and durations."""
-    if quantity.kind != "count" or not quantity.unit:
+    """The unit's written name and what it measures; None for plain counts and money."""
+    if quantity.kind not in ("count", "duration") or not quantity.unit:
         return None
     after = facts.text[quantity.span.end :]
     if quantity.unit == _TEMPERATURE_UNIT:

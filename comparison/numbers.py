@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from comparison.findings import quoted, reason
-from comparison.measures import is_converted, measures_in_one_unit
+from comparison.measures import is_converted, is_converted_duration, measures_in_one_unit
 from comparison.model import Reason
 from comparison.overlap import facts_overlap
 from comparison.rounding import same_written_figure
@@ -61,6 +61,8 @@ def _aligned(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -
         return _describe_one_noun(qa, a, qb, b)
     if is_vague_count(qa) or is_vague_count(qb):
         return _vague_aligned(qa, a, qb, b)
+    if is_converted_duration(qa) and is_converted_duration(qb):
+        return _counted_by_same_verb(qa, a, qb, b)
     if qa.unit and qb.unit:
         same_unit = unit_key(qa.unit) == unit_key(qb.unit)
         return same_unit and (

@@ -115,8 +115,12 @@ def _added_modifier(short: ClaimFacts, long_: ClaimFacts, head: str, child: str)
 
 
 def _through_group_noun(long_: ClaimFacts, head: str, child: str) -> bool:
-    """'police officers arrested' cut to 'police arrested': linked via a group noun."""
-    return any((head, g) in long_.arcs and (g, child) in long_.arcs for g in GROUP_HEADS)
+    """'police officers arrested' cut to 'police arrested': linked via a group noun; 'jailed
+    for 24 months after a trial' read as 'months after a trial': via a unit of time, where a
+    phrase after a span of time may hang on either."""
+    return any(
+        (head, g) in long_.arcs and (g, child) in long_.arcs for g in (*GROUP_HEADS, *TIME_UNITS)
+    )
 
 
 def _numeric(lemma: str) -> bool:

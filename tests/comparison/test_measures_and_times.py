@@ -34,6 +34,21 @@ from tests.comparison.conftest import compare, reason_types
             "The fire was reported at about 3 a.m. Sunday.",
             "The fire was reported at 3:20 a.m. Sunday.",
         ),
+        (
+            "The shooting happened shortly after 10 p.m. Sunday.",
+            "The shooting happened at 10:10 p.m. Sunday.",
+        ),
+        (
+            "The shooting happened at about 10:30 p.m. Sunday.",
+            "The shooting happened at about 11 p.m. Sunday.",
+        ),
+        ("The crash happened at about 11:55 p.m.", "The crash happened at about 12:05 a.m."),
+        (
+            "Smith was sentenced to 12 years in prison.",
+            "Smith was sentenced to 144 months in prison.",
+        ),
+        ("The strike lasted three weeks.", "The strike lasted 21 days."),
+        ("The talks went on for two hours.", "The talks went on for 120 minutes."),
     ],
 )
 def test_faithful_conversions_do_not_diverge(comparator: ClaimComparator, a: str, b: str) -> None:
@@ -70,6 +85,33 @@ def test_faithful_conversions_do_not_diverge(comparator: ClaimComparator, a: str
             "The fire was reported at 5:15 a.m. Sunday.",
             "date",
         ),
+        (
+            "The shooting happened at about 10 p.m. Sunday.",
+            "The shooting happened at about 11 p.m. Sunday.",
+            "date",
+        ),
+        (
+            "The shooting happened at about 10 p.m. Sunday.",
+            "The shooting happened at 10:45 p.m. Sunday.",
+            "date",
+        ),
+        (
+            "The shooting happened shortly after 10 p.m. Sunday.",
+            "The shooting happened at 9:50 p.m. Sunday.",
+            "date",
+        ),
+        (
+            "Smith was sentenced to 12 years in prison.",
+            "Smith was sentenced to 12 months in prison.",
+            "number",
+        ),
+        (
+            "Smith was sentenced to two years in prison.",
+            "Smith was sentenced to 30 months in prison.",
+            "number",
+        ),
+        ("The strike lasted three weeks.", "The strike lasted 10 days.", "number"),
+        ("The talks went on for 90 minutes.", "The talks went on for two hours.", "number"),
     ],
 )
 def test_wrong_conversions_and_other_times_diverge(
@@ -89,5 +131,44 @@ def test_clock_times_read_zones_and_skip_hedged_times() -> None:
     )
     (local,) = clock_times("It landed at 11:05 a.m. local time.")
     assert (local.minutes, local.zoned) == (11 * 60 + 5, False)
-    assert clock_times("It ended shortly after 9 p.m.") == []
     assert clock_times("Doors open between 6 p.m. and 7 p.m.") == []
+    assert clock_times("It must be filed before 5 p.m.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes", "before", "after"),
+    [
+        ("It ended shortly after 9 p.m.", 21 * 60, 0, 30),
+        ("It ended just before 9 p.m.", 21 * 60, 30, 0),
+        ("It ended at about 9 p.m.", 21 * 60, 30, 30),
+        ("It ended at around 9:40 p.m.", 21 * 60 + 40, 15, 15),
+        ("It ended at 9:40 p.m.", 21 * 60 + 40, 0, 0),
+    ],
+)
+def test_hedged_clock_times_stand_for_a_stretch(
+    text: str, minutes: int, before: int, after: int
+) -> None:
+    (time,) = clock_times(text)
+    assert (time.minutes, time.before, time.after) == (minutes, before, after)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # two durations of different acts, one in each claim
+        ("The jury deliberated for five hours.", "The trial lasted two days."),
+        (
+            "The jury deliberated for five hours after a trial that lasted two weeks.",
+            "The jury deliberated for five hours after a trial that lasted 14 days.",
+        ),
+        (
+            "He was jailed for two years after a trial that lasted six weeks.",
+            "He was jailed for 24 months after a trial that lasted six weeks.",
+        ),
+    ],
+)
+def test_durations_of_other_acts_or_converted_faithfully_do_not_diverge(
+    comparator: ClaimComparator, a: str, b: str
+) -> None:
+    result = compare(comparator, a, b)
+    assert result.verdict != "diverge", result.reasons
