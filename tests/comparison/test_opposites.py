@@ -74,6 +74,31 @@ pytestmark = pytest.mark.slow
             "The board held a private hearing on the plan.",
             ("public", "private"),
         ),
+        (
+            "Gov. Jane Doe signed the bill on Friday.",
+            "Gov. Jane Doe vetoed the bill on Friday.",
+            ("signed", "vetoed"),
+        ),
+        (
+            "The House passed the measure on Tuesday.",
+            "The House rejected the measure on Tuesday.",
+            ("passed", "rejected"),
+        ),
+        (
+            "The judge granted bail to Smith.",
+            "The judge denied bail to Smith.",
+            ("granted", "denied"),
+        ),
+        (
+            "Smith admitted taking the money.",
+            "Smith denied taking the money.",
+            ("admitted", "denied"),
+        ),
+        (
+            "The union accepted the offer.",
+            "The union rejected the offer.",
+            ("accepted", "rejected"),
+        ),
     ],
 )
 def test_opposites_in_one_slot_are_a_reason(
@@ -105,6 +130,10 @@ def test_opposites_in_one_slot_are_a_reason(
         ("North Korea fired a missile on Monday.", "South Korea fired a missile on Monday."),
         # the same word on both sides
         ("The team won the final.", "The team won the final on Sunday."),
+        # the act of another body, or on another thing
+        ("Doe signed the bill.", "Smith vetoed the bill."),
+        ("The House passed the bill.", "The Senate rejected the bill."),
+        ("The governor signed the budget.", "The governor vetoed the bill."),
     ],
 )
 def test_no_reason_without_opposites_in_one_slot(nlp: Language, a: str, b: str) -> None:
