@@ -32,6 +32,7 @@ _MIN_STRAY_GAP = 3
 _MAX_CLUSTER_GAP = 3
 _SHORT_QUOTE_WORDS = (3, 4)
 _MIN_EDIT_KEPT_WORDS = 3
+_MAX_WHOLE_EDIT_WORDS = 2
 _DISCOURSE_WORDS = frozenset({"and", "but", "so", "oh", "well", "now", "then", "because", "or"})
 
 
@@ -65,6 +66,7 @@ def differing_stretch(
         _same_utterance(a, b, blocks, inner, strict)
         or _short_swap(a, b, blocks, inner)
         or (not strict and _one_inner_edit(a, b, blocks, inner))
+        or (not strict and bounded == (True, True) and _whole_but_one_edit(a, b, blocks, inner))
     ):
         return None
     gaps = inner + _edge_substitutions(a, b, blocks, bounded)
@@ -172,6 +174,23 @@ def _one_inner_edit(
     kept = [a[block.a + i] for block in blocks for i in range(block.size)]
     content = [word for word in kept if word not in STOP_WORDS and word.isalpha()]
     return len(kept) >= _MIN_EDIT_KEPT_WORDS and len(content) >= 2
+
+
+def _whole_but_one_edit(
+    a: Sequence[str], b: Sequence[str], blocks: list[Match], inner: list[Stretch]
+) -> bool:
+    """Two whole utterances, each from its first word to its last, the same but for one or two
+    function words inside ("We will not back down," / "We will never back down,"): even when
+    every word kept is a function word too, nothing else is left to tell them apart. A changed
+    content word ("a very good meeting" / "a great meeting") needs content words kept around
+    it (``_one_inner_edit``)."""
+    if len(inner) != 1 or any(a_words or b_words for a_words, b_words in _edges(a, b, blocks)):
+        return False
+    gap = inner[0]
+    changed = [*a[gap.a_from : gap.a_to], *b[gap.b_from : gap.b_to]]
+    if len(changed) > _MAX_WHOLE_EDIT_WORDS or not all(word in STOP_WORDS for word in changed):
+        return False
+    return sum(block.size for block in blocks) >= _MIN_EDIT_KEPT_WORDS
 
 
 def _different_surroundings(a: Sequence[str], b: Sequence[str], blocks: list[Match]) -> bool:

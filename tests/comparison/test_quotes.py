@@ -320,3 +320,40 @@ def test_short_renderings_with_one_change_inside(
 )
 def test_short_renderings_that_do_not_show_one_utterance(first: str, second: str) -> None:
     assert stretch_words(first, second) is None
+
+
+def test_whole_utterances_apart_by_one_function_word() -> None:
+    a, b = quote_words("We will not back down,"), quote_words("We will never back down,")
+    stretch = differing_stretch(a, b, bounded=(True, True))
+    assert stretch is not None
+    assert (a[stretch.a_from : stretch.a_to], b[stretch.b_from : stretch.b_to]) == (
+        ("not",),
+        ("never",),
+    )
+    # cut at either end, the words kept are too few and too common to show one utterance
+    assert differing_stretch(a, b, bounded=(False, True)) is None
+    assert differing_stretch(a, b, bounded=(True, False)) is None
+    # two words kept are not enough, and a word added at the end is a cut, not a change
+    assert differing_stretch(quote_words("We will win,"), quote_words("We will lose,")) is None
+    assert (
+        differing_stretch(
+            quote_words("We will not back down,"), quote_words("We will not back down now,")
+        )
+        is None
+    )
+
+
+def test_misquoted_function_word_diverges(comparator: ClaimComparator) -> None:
+    result = compare(
+        comparator,
+        "“We will not back down,” Johnson said on Monday.",
+        "“We will never back down,” Johnson said on Monday.",
+    )
+    assert result.verdict == "diverge"
+    assert reason_types(result) == {"quote"}
+    contracted = compare(
+        comparator,
+        "“We will not back down,” Johnson said on Monday.",
+        "“We won't back down,” Johnson said on Monday.",
+    )
+    assert contracted.verdict != "diverge"
