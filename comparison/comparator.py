@@ -37,6 +37,7 @@ from comparison.same_fact import states_same_fact
 from comparison.slots import judged_types
 from comparison.spans import merge_adjacent, tidied
 from comparison.substitution import substitution_reasons
+from comparison.tallies import tally_reasons
 from comparison.time_relations import time_relation_reasons
 from comparison.verbatim import words_of
 from facts import ClaimFacts, parse_claim, parse_claims
@@ -155,7 +156,12 @@ def rule_verdict(reasons: Sequence[Reason], overlap: float) -> Verdict:
 
 
 def find_reasons(a: ClaimFacts, b: ClaimFacts, overlap: float) -> list[Reason]:
-    reasons = number_reasons(a, b) or ordinal_reasons(a, b) or multiplier_reasons(a, b)
+    reasons = (
+        number_reasons(a, b)
+        or ordinal_reasons(a, b)
+        or multiplier_reasons(a, b)
+        or tally_reasons(a, b)
+    )
     reasons += date_reasons(a, b) or clock_time_reasons(a, b) or time_relation_reasons(a, b)
     reasons += quantifier_reasons(a, b)
     reasons += negation_reasons(a, b) or opposite_reasons(a, b)

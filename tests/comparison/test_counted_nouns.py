@@ -32,3 +32,16 @@ def test_other_nouns_stay_other_counts(nlp: Language) -> None:
     a = "The mayor unveiled a housing plan with 14 measures to cut rents."
     b = "The mayor's housing plan to cut rents drew 18 lawsuits."
     assert not number_clash(nlp, a, b)
+
+
+def test_counts_of_part_of_one_group_are_one_count(nlp: Language) -> None:
+    a = "The hospital treated 20 patients, four of them in critical condition."
+    b = "The hospital treated 20 patients, five of whom were in critical condition."
+    assert number_clash(nlp, a, b)
+    assert not number_clash(nlp, a, b.replace("five", "four"))
+
+
+def test_parts_of_two_groups_stay_other_counts(nlp: Language) -> None:
+    a = "The hospital treated 20 patients and 12 nurses, four of them in critical condition."
+    b = "The hospital treated 20 patients, five of whom were in critical condition."
+    assert not number_clash(nlp, a, b)
