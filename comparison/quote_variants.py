@@ -2,8 +2,9 @@
 words: compounds written apart ("work force" / "workforce"), British and American spelling
 ("colour" / "color"), transliterated names ("Sergei" / "Sergey", "al-Qaddafi" / "Gadhafi": the
 Arabic article before a name may be left out), contractions ("it's" / "it is"), censored words
-("f***ing"), a possessive 's, and a title written out or abbreviated in house style ("Sen. Reid"
-/ "Senator Reid").
+("f***ing"), a possessive 's, a title written out or abbreviated in house style ("Sen. Reid"
+/ "Senator Reid"), and a name written out or as its initials ("Internet Explorer" / "IE", "the
+Federal Bureau of Investigation" / "the FBI").
 
 Plural against singular ("pews" / "pew") and every other change of word stay differences.
 """
@@ -35,6 +36,7 @@ _SPELLING_RULES = (
     ),
 )
 _NAME_PARTICLES = frozenset({"al", "el"})
+_JOINING_WORDS = frozenset({"of", "and", "the", "for", "on", "in"})
 _SAME_WORDS = (
     frozenset({"gray", "grey"}),
     frozenset({"toward", "towards"}),
@@ -53,9 +55,19 @@ def same_rendering(a: Sequence[str], b: Sequence[str]) -> bool:
         return True
     if "".join(a) == "".join(b):
         return True
-    if _same_words(a, b):
+    if _same_words(a, b) or _initials_of(a, b) or _initials_of(b, a):
         return True
     return _same_words(_without_name_particles(a), _without_name_particles(b))
+
+
+def _initials_of(short: Sequence[str], long_: Sequence[str]) -> bool:
+    """One word made of the first letters of the other side's words, small joining words
+    skipped or kept ("ie" / "internet explorer", "fbi" / "federal bureau of investigation")."""
+    if len(short) != 1 or len(long_) < 2 or not short[0].isalpha():
+        return False
+    initials = "".join(word[0] for word in long_)
+    content = "".join(word[0] for word in long_ if word not in _JOINING_WORDS)
+    return short[0] in (initials, content)
 
 
 def _same_words(a: Sequence[str], b: Sequence[str]) -> bool:

@@ -111,6 +111,14 @@ def test_short_quote_of_function_words_is_not_compared() -> None:
         ),
         ("we will not pay for that f***ing bridge", "we will not pay for that fucking bridge"),
         ("we asked what she did (with the money) and why", "we asked what she did and why"),
+        (
+            "encourages all Internet Explorer customers to deploy this update",
+            "encourages all IE customers to deploy this update",
+        ),
+        (
+            "we have asked the Federal Bureau of Investigation to look into it",
+            "we have asked the FBI to look into it",
+        ),
     ],
 )
 def test_same_words_written_differently(first: str, second: str) -> None:
@@ -307,6 +315,16 @@ def test_short_renderings_with_one_change_inside(
     first: str, second: str, expected: tuple[str, str]
 ) -> None:
     assert stretch_words(first, second) == expected
+
+
+def test_initials_that_spell_other_words_are_a_change() -> None:
+    assert stretch_words(
+        "we have asked the FBI to look into it", "we have asked the CIA to look into it"
+    ) == ("fbi", "cia")
+    assert stretch_words(
+        "encourages all IE customers to deploy this update",
+        "encourages all Internet customers to deploy this update",
+    ) == ("ie", "internet")
 
 
 @pytest.mark.parametrize(
