@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import math
-import re
 
 from comparison.findings import quoted, reason
+from comparison.list_items import names_another_item
 from comparison.measures import is_converted, is_converted_duration, measures_in_one_unit
 from comparison.model import Reason
 from comparison.overlap import facts_overlap
@@ -30,7 +30,6 @@ _VERB_REACH = 3  # tokens climbed from a counted noun to the verb that governs i
 # otherwise near copies ("taxed $400 billion for ..." / "taxed $300 million for ...").
 _NEAR_COPY_OVERLAP = 0.8
 _DESCRIBED_REACH = 4  # tokens after a compound figure searched for the noun it describes
-_PARTITIVE = re.compile(r"\s+of\s+(?:them|whom|which|those)\b", re.IGNORECASE)
 _BOUND_WORDS = {
     "exact": "exact",
     "approx": "approximate",
@@ -57,6 +56,15 @@ def number_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
 
 
 def _aligned(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -> bool:
+    """Two figures that count the same thing, and, where a claim lists several, the same item."""
+    return (
+        _count_the_same(qa, a, qb, b)
+        and not names_another_item(qa, a, qb, b)
+        and not names_another_item(qb, b, qa, a)
+    )
+
+
+def _count_the_same(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -> bool:
     if qa.kind != qb.kind:
         return False
     if _compound(qa, a) or _compound(qb, b):
@@ -74,21 +82,10 @@ def _aligned(qa: QuantityFact, a: ClaimFacts, qb: QuantityFact, b: ClaimFacts) -
         )
     if not _same_magnitude(qa, qb):
         return False
-    if _part_of(qa, a) and _part_of(qa, a) == _part_of(qb, b):
-        return True
     if qa.unit or qb.unit:
         named = qa.unit in b.content_lemmas if qa.unit else qb.unit in a.content_lemmas
         return named or _counted_by_same_verb(qa, a, qb, b)
     return len(a.quantities) == 1 == len(b.quantities) or _counted_by_same_verb(qa, a, qb, b)
-
-
-def _part_of(q: QuantityFact, facts: ClaimFacts) -> str:
-    """What a count of part of a group counts: "20 patients, four of them" / "five of whom"
-    count patients, the unit of the nearest count before them; "" for other counts."""
-    if q.unit or not _PARTITIVE.match(facts.text, q.span.end):
-        return ""
-    earlier = [x for x in facts.quantities if x.span.end <= q.span.start and x.unit]
-    return unit_key(earlier[-1].unit) if earlier else ""
 
 
 def _one_sum_in_near_copies(

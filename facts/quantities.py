@@ -56,6 +56,7 @@ _CURRENCY_AFTER = re.compile(rf"^\s*(?P<word>{CURRENCY_WORD})\b", re.I)
 # noun follows ("5m viewers", "2.3m people").
 _ATTACHED_M = re.compile(r"(?<=\d)m$", re.I)
 _PLURAL_NOUN_TAGS = ("NNS", "NNPS")
+_LISTED_AFTER = re.compile(r"(?:,|\band)\s*(?:including\s+|with\s+)?$", re.I)
 _SET_AGAINST = re.compile(r"\b(?:from|to|vs\.?|versus|against|compared\s+with)\s*$", re.I)
 _TRAILING_SCALE = re.compile(r"(?<=\d)\s*[a-z]+$|\s+[a-z]+$", re.I)
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)", re.I)
@@ -92,7 +93,9 @@ def extract_quantities(doc: Doc, taken: list[tuple[int, int]]) -> list[QuantityF
         if fact is not None:
             found.append(fact)
     found += _vague_counts(doc, [*taken, *((f.span.start, f.span.end) for f in found)])
-    return _elided_currencies(text, sorted(found, key=lambda fact: fact.span.start))
+    return _elided_units(
+        text, _elided_currencies(text, sorted(found, key=lambda fact: fact.span.start))
+    )
 
 
 def _elided_currencies(text: str, found: list[QuantityFact]) -> list[QuantityFact]:
@@ -110,6 +113,25 @@ def _elided_currencies(text: str, found: list[QuantityFact]) -> list[QuantityFac
             and _SET_AGAINST.search(between)
         ):
             fact = dataclasses.replace(fact, kind="money", unit="$")
+        result.append(fact)
+    return result
+
+
+def _elided_units(text: str, found: list[QuantityFact]) -> list[QuantityFact]:
+    """ "12 people in Texas, eight in Oklahoma", "20 patients, four of them critical": a bare
+    count listed after a count of a named noun, past a comma or "and", counts that noun too."""
+    result: list[QuantityFact] = []
+    for fact in found:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and fact.kind == "count"
+            and not fact.unit
+            and previous.kind == "count"
+            and previous.unit
+            and _LISTED_AFTER.search(text[previous.span.end : fact.span.start])
+        ):
+            fact = dataclasses.replace(fact, unit=previous.unit)
         result.append(fact)
     return result
 

@@ -165,3 +165,28 @@ def test_a_quote_mark_inside_a_figure_does_not_split_it(
 )
 def test_a_quote_mark_after_a_figure_with_no_scale_word_is_not_part_of_it(text: str) -> None:
     assert all("'" not in m.group() and "\u201d" not in m.group() for m in NUMBER_RE.finditer(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        (
+            "The storm killed 12 people in Texas, eight in Oklahoma and five in Kansas.",
+            ["people", "people", "people"],
+        ),
+        (
+            "The hospital treated 20 patients, four of them in critical condition.",
+            ["patient", "patient"],
+        ),
+        ("Of the 12 officers who responded, three fired.", ["officer", "officer"]),
+        # a bare figure not listed right after the counted one, or after a sum of money
+        ("Police arrested 12 people in a raid that lasted three hours.", ["people", "hour"]),
+        ("Of the 12 people hurt, police said 3 were children.", ["people", ""]),
+        ("The city paid $4 million, and 2 of the firms were fired.", ["$", ""]),
+        ("The city paid $4 million, and two contractors were fired.", ["$", "contractor"]),
+    ],
+)
+def test_a_bare_count_listed_after_a_counted_one_counts_the_same_noun(
+    nlp: Language, text: str, units: list[str]
+) -> None:
+    assert [q.unit for q in extract_quantities(nlp(text), [])] == units
