@@ -21,7 +21,9 @@ def date_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
         candidates = [db for db in b.dates if _aligned(da, a, db, b)]
         if not candidates or any(compatible_dates(da, db) for db in candidates):
             continue
-        db = candidates[0]
+        db = next((c for c in candidates if _same_verb(da, a, c, b)), candidates[0])
+        if _belongs_to_another(da, a, db, b):
+            continue
         explanation = f"this: {quoted(da.span)}{_when(da)}; other: {quoted(db.span)}{_when(db)}"
         reasons.append(reason("date", da.span, db.span, explanation))
     return reasons
@@ -58,10 +60,26 @@ def _aligned(da: DateFact, a: ClaimFacts, db: DateFact, b: ClaimFacts) -> bool:
         return False  # "the lawyer said Monday" / "the chairman said Tuesday": two statements
     if _across_news_cycles(a, b) and da.deictic != db.deictic:
         return False
-    head_a, head_b = head_lemma(a, da.head), head_lemma(b, db.head)
-    if head_a and head_b and head_a not in ("be", "have") and same_event_verb(head_a, head_b):
+    if _same_verb(da, a, db, b):
         return True
     return _near_aligned_quantity(da, a, db, b) or _shared_neighbours(da, a, db, b)
+
+
+def _belongs_to_another(da: DateFact, a: ClaimFacts, db: DateFact, b: ClaimFacts) -> bool:
+    """``db`` is the date of another of this claim's dates: one this claim gives too, or one
+    whose verb is ``db``'s while ``da``'s is not ("elected in 2010, resigned on Monday" against
+    "resigned on Tuesday" sets Monday, not 2010, against Tuesday)."""
+    others = [other for other in a.dates if other is not da and _aligned(other, a, db, b)]
+    if any(compatible_dates(other, db) for other in others):
+        return True
+    return not _same_verb(da, a, db, b) and any(_same_verb(o, a, db, b) for o in others)
+
+
+def _same_verb(da: DateFact, a: ClaimFacts, db: DateFact, b: ClaimFacts) -> bool:
+    head_a, head_b = head_lemma(a, da.head), head_lemma(b, db.head)
+    return (
+        bool(head_a and head_b) and head_a not in ("be", "have") and same_event_verb(head_a, head_b)
+    )
 
 
 def _across_news_cycles(a: ClaimFacts, b: ClaimFacts) -> bool:

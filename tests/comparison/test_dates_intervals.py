@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from spacy.language import Language
 
 from comparison import ClaimComparator
-from tests.comparison.conftest import compare, reason_types
+from comparison.dates import date_reasons
+from tests.comparison.conftest import both_ways, compare, reason_types
 
 pytestmark = pytest.mark.slow
 
@@ -230,3 +232,22 @@ def test_a_month_called_may_is_compared_like_any_other(comparator: ClaimComparat
         compare(comparator, "The law took effect in May.", "It took effect in May 2021.").verdict
         != "diverge"
     )
+
+
+ELECTED = "Smith, who was elected in 2010, resigned on Monday."
+
+
+@pytest.mark.parametrize(
+    ("b", "expected"),
+    [
+        # the other claim's one date is the day of the resignation, which this claim gives too
+        ("Smith resigned on Monday, nine years after he was elected.", []),
+        # another day for the resignation: Monday is set against it, not 2010
+        ("Smith resigned on Tuesday, nine years after he was elected.", [("Monday", "Tuesday")]),
+        ("Smith, who was elected in 2012, resigned on Monday.", [("2010", "2012")]),
+    ],
+)
+def test_a_date_is_set_against_the_date_of_its_own_act(
+    nlp: Language, b: str, expected: list[tuple[str, str]]
+) -> None:
+    assert both_ways(nlp, date_reasons, ELECTED, b) == [expected, expected]
