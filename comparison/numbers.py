@@ -29,7 +29,9 @@ _VERB_REACH = 3  # tokens climbed from a counted noun to the verb that governs i
 # Two sums of any size are one sum when each claim gives its verb one sum and the claims are
 # otherwise near copies ("taxed $400 billion for ..." / "taxed $300 million for ...").
 _NEAR_COPY_OVERLAP = 0.8
-_DESCRIBED_REACH = 4  # tokens after a compound figure searched for the noun it describes
+# Tokens after a compound figure searched for the noun it describes, past a sum of money given
+# to the same noun ("a three-year, $45 million contract").
+_DESCRIBED_REACH = 6
 _BOUND_WORDS = {
     "exact": "exact",
     "approx": "approximate",

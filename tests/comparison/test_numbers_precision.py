@@ -167,6 +167,16 @@ def test_counts_far_apart_are_other_counts_unless_a_scale_word_changed(
             "The 8-nation Baltic pact covers fishing rights.",
             False,
         ),
+        (
+            "The team signed Smith to a three-year, $45 million contract.",
+            "The team signed Smith to a four-year, $45 million contract.",
+            True,
+        ),
+        (
+            "The team signed Smith to a three-year, $45 million contract.",
+            "The team signed Smith after his four-year ban from the league.",
+            False,
+        ),
         # no noun described: a score, which the tally rule compares as one
         ("The side won 2-1 at home on Sunday.", "The side won 3-1 at home on Sunday.", True),
     ],
