@@ -1,10 +1,10 @@
-"""Times of day that differ ("at 4:30 p.m. ET" / "at 2:30 p.m. PT"), after bringing both to one
-time zone ("4:30 p.m. ET" and "1:30 p.m. PT" are one moment). Compared only when each claim gives
-one time, both or neither with a zone. A hedged time stands for a stretch around it: "about 10
-p.m." for the half hour either side (a quarter hour for "about 10:30 p.m."), "shortly after 9
-p.m." for the half hour after; two times differ when their stretches do not overlap, so "about
-10 p.m." and "about 11 p.m." differ while "about 3 a.m." and "3:20 a.m." do not. A limit ("before
-4 p.m.", "between 6 and 7 p.m.") is not compared."""
+"""Times of day that differ ("at 4:30 p.m. ET" / "at 2:30 p.m. PT", "at noon" / "at midnight"),
+after bringing both to one time zone ("4:30 p.m. ET" and "1:30 p.m. PT" are one moment).
+Compared only when each claim gives one time, both or neither with a zone. A hedged time stands
+for a stretch around it: "about 10 p.m." for the half hour either side (a quarter hour for
+"about 10:30 p.m."), "shortly after 9 p.m." for the half hour after; two times differ when their
+stretches do not overlap, so "about 10 p.m." and "about 11 p.m." differ while "about 3 a.m." and
+"3:20 a.m." do not. A limit ("before 4 p.m.", "between 6 and 7 p.m.") is not compared."""
 
 from __future__ import annotations
 
@@ -16,11 +16,12 @@ from comparison.model import Reason
 from facts.model import ClaimFacts, TextSpan
 
 _CLOCK = re.compile(
-    r"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*"
-    r"(?P<half>[ap])\.?\s?m\b\.?"
+    r"(?:\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*"
+    r"(?P<half>[ap])\.?\s?m\b\.?|\b(?P<word>(?-i:noon|midday|midnight))\b)"
     r"(?:\s+(?P<zone>[ECMP][SD]?T|GMT|UTC)\b)?",
     re.IGNORECASE,
 )
+_WORD_MINUTES = {"noon": 12 * 60, "midday": 12 * 60, "midnight": 0}
 _ZONE_HOURS = {"E": -5, "C": -6, "M": -7, "P": -8, "GMT": 0, "UTC": 0}
 _SHORTLY_AFTER = re.compile(r"\b(?:shortly|just|soon)\s+after\s*$", re.IGNORECASE)
 _SHORTLY_BEFORE = re.compile(r"\b(?:(?:shortly|just)\s+before|nearly|almost)\s*$", re.IGNORECASE)
@@ -76,8 +77,7 @@ def _clock_time(text: str, match: re.Match[str]) -> ClockTime | None:
     stretch = _stretch(text[: match.start()], match["minute"])
     if stretch is None:
         return None
-    hour = int(match["hour"]) % 12 + (12 if match["half"].lower() == "p" else 0)
-    minutes = hour * 60 + int(match["minute"] or 0)
+    minutes = _minutes(match)
     zone = match["zone"]
     if zone:
         minutes = (minutes - 60 * _zone_hours(zone.upper())) % _MINUTES_A_DAY
@@ -85,6 +85,14 @@ def _clock_time(text: str, match: re.Match[str]) -> ClockTime | None:
         match.group().rstrip(), match.start(), match.start() + len(match.group().rstrip())
     )
     return ClockTime(minutes, bool(zone), span, *stretch)
+
+
+def _minutes(match: re.Match[str]) -> int:
+    """Minutes after midnight of a time written with a.m./p.m. or as a word ("noon")."""
+    if match["word"]:
+        return _WORD_MINUTES[match["word"].lower()]
+    hour = int(match["hour"]) % 12 + (12 if match["half"].lower() == "p" else 0)
+    return hour * 60 + int(match["minute"] or 0)
 
 
 def _stretch(before_time: str, minute: str | None) -> tuple[int, int] | None:

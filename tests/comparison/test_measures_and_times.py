@@ -48,6 +48,10 @@ from tests.comparison.conftest import compare, reason_types
             "Smith was sentenced to 144 months in prison.",
         ),
         ("The strike lasted three weeks.", "The strike lasted 21 days."),
+        (
+            "The ceasefire will take effect at midnight.",
+            "The ceasefire will take effect at 12 a.m.",
+        ),
         ("The talks went on for two hours.", "The talks went on for 120 minutes."),
     ],
 )
@@ -111,6 +115,11 @@ def test_faithful_conversions_do_not_diverge(comparator: ClaimComparator, a: str
             "number",
         ),
         ("The strike lasted three weeks.", "The strike lasted 10 days.", "number"),
+        (
+            "The ceasefire will take effect at midnight.",
+            "The ceasefire will take effect at noon.",
+            "date",
+        ),
         ("The talks went on for 90 minutes.", "The talks went on for two hours.", "number"),
     ],
 )
@@ -133,6 +142,8 @@ def test_clock_times_read_zones_and_skip_hedged_times() -> None:
     assert (local.minutes, local.zoned) == (11 * 60 + 5, False)
     assert clock_times("Doors open between 6 p.m. and 7 p.m.") == []
     assert clock_times("It must be filed before 5 p.m.") == []
+    assert clock_times("It must be filed before midnight.") == []
+    assert clock_times("He starred in Midnight Express.") == []  # a name, not a time
 
 
 @pytest.mark.parametrize(
@@ -143,6 +154,8 @@ def test_clock_times_read_zones_and_skip_hedged_times() -> None:
         ("It ended at about 9 p.m.", 21 * 60, 30, 30),
         ("It ended at around 9:40 p.m.", 21 * 60 + 40, 15, 15),
         ("It ended at 9:40 p.m.", 21 * 60 + 40, 0, 0),
+        ("The truce starts at midnight.", 0, 0, 0),
+        ("The truce starts shortly after noon.", 12 * 60, 0, 30),
     ],
 )
 def test_hedged_clock_times_stand_for_a_stretch(
