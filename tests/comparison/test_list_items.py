@@ -46,6 +46,17 @@ def test_the_figure_of_the_item_named_is_compared(
         ("Sales rose 5% in Europe and 8% in Asia.", "Sales in Asia rose 8%."),
         # no item named on the other side: each figure may still be compared
         ("Police arrested 12 people and seized 40 guns.", "Police arrested 12 people."),
+        # an item with no words of its own may be the one the other side gives
+        (
+            "Officials counted 300 cases in the state last month, with 45 new cases.",
+            "Officials said 45 new cases were counted in the state.",
+        ),
+        # words far past a figure do not name its item
+        (
+            "The vaccine was 88% effective after a month and 47% effective after six months, "
+            "according to a study published in a journal.",
+            "The vaccine was 88% effective after a month, a study found.",
+        ),
     ],
 )
 def test_the_item_figure_of_a_list_agrees(nlp: Language, a: str, b: str) -> None:
