@@ -7,6 +7,6 @@ import functools
 import re
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=65536)
 def mentions(pattern: re.Pattern[str], text: str) -> bool:
     return pattern.search(text) is not None

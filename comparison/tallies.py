@@ -34,6 +34,7 @@ _CONTESTS = {
 CONTEST_OF = {word: contest for contest, words in _CONTESTS.items() for word in words}
 _DASHED = re.compile(r"(?<![\w.,$/-])(\d{1,3})\s?[-–—]\s?(\d{1,3})(?![\w%/-]|\.\d|\s*percent)")
 _WORDED = re.compile(r"(?<![\w.,$/-])(\d{1,3}) to (\d{1,3})(?![\w%/-]|\.\d|\s*percent)")
+_TWO_FIGURES = re.compile(r"\d\s?(?:[-–—]|to )\s?\d")  # a quick look before the patterns above
 _WORD = re.compile(r"[A-Za-z]+")
 _PURPOSE = re.compile(r"^\W*(?:\w+\W+){0,3}?to (\w+)")
 _TRIGGER_REACH = 8  # words before a tally searched for the contest it counts
@@ -49,7 +50,7 @@ class Tally:
 
 
 def tally_reasons(a: ClaimFacts, b: ClaimFacts) -> list[Reason]:
-    if not (mentions(_DASHED, a.text) or mentions(_WORDED, a.text)):
+    if not (mentions(_TWO_FIGURES, a.text) and mentions(_TWO_FIGURES, b.text)):
         return []
     found_a, found_b = tallies(a.text), tallies(b.text)
     if len(found_a) != 1 or len(found_b) != 1:
