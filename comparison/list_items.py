@@ -78,8 +78,9 @@ def _stretches(
 
 
 def _reach_end(q: QuantityFact, tokens: Sequence[TokenInfo]) -> int:
+    """Where the last token that can still name the figure's item ends."""
     after = [t for t in tokens if t.start >= q.span.end]
-    return after[_ITEM_REACH - 1].end if len(after) >= _ITEM_REACH else q.span.end + 10**6
+    return after[min(len(after), _ITEM_REACH) - 1].end if after else q.span.end
 
 
 def _tokens_in(tokens: Sequence[TokenInfo], start: int, end: int) -> list[TokenInfo]:

@@ -1,6 +1,6 @@
 """Measures written in different units ("30 feet" / "9 meters", "40 degrees Celsius" / "104
-degrees Fahrenheit", "18 months" / "a year and a half"), brought to one unit so that the figures
-can be compared. The units are data (``comparison/data/units.tsv``)."""
+degrees Fahrenheit", "12 years" / "144 months"), brought to one unit so that the figures can
+be compared. The units are data (``comparison/data/units.tsv``)."""
 
 from __future__ import annotations
 

@@ -77,8 +77,8 @@ def tallies(text: str) -> list[Tally]:
 
 def _tally(text: str, match: re.Match[str], reach: int) -> Tally | None:
     after = text[match.end() :]
-    following = _WORD.match(after.lstrip())
-    next_word = following.group() if following and after[:1] in " " else ""
+    following = _WORD.match(after[1:]) if after.startswith(" ") else None
+    next_word = following.group() if following else ""
     if next_word.islower() and next_word not in STOP_WORDS and next_word not in CONTEST_OF:
         return None  # "won 10-15 seats": a range of a counted thing
     contest = CONTEST_OF.get(next_word.lower()) or _contest_before(text[: match.start()], reach)
