@@ -17,6 +17,7 @@ from facts.date_anchoring import (
 )
 from facts.model import DateFact, TextSpan
 from facts.relative_dates import AGO_RE, DECADE_RE, ago, decade
+from facts.seasons import SEASON_RES, season
 
 MONTHS = {
     "jan": 1,
@@ -210,6 +211,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
         ),
         _part_of_month,
     ),
+    *((pattern, season) for pattern in SEASON_RES),
     (
         re.compile(
             r"\b(?:in|the)\s+(?:the\s+)?(?P<dir>coming|next|past|last)\s+(?:few\s+|several\s+)?"

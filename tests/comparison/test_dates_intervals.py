@@ -251,3 +251,33 @@ def test_a_date_is_set_against_the_date_of_its_own_act(
     nlp: Language, b: str, expected: list[tuple[str, str]]
 ) -> None:
     assert both_ways(nlp, date_reasons, ELECTED, b) == [expected, expected]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (
+            "The bridge will reopen in the spring.",
+            "The bridge will reopen in the fall.",
+            [("in the spring", "in the fall")],
+        ),
+        (
+            "The bridge will reopen this fall.",
+            "The bridge will reopen next spring.",
+            [("this fall", "next spring")],
+        ),
+        (
+            "The plant should be finished by the summer of 2024.",
+            "The plant should be finished by the summer of 2025.",
+            [("by the summer of 2024", "by the summer of 2025")],
+        ),
+        # which year a season without one falls in is a guess, as is a bare month's
+        ("The bridge will reopen this fall.", "The bridge will reopen in October.", []),
+        ("The bridge closed last summer.", "The bridge closed in January.", []),
+        ("The bridge will reopen this fall.", "The bridge will reopen in the fall.", []),
+    ],
+)
+def test_seasons_are_told_apart_by_name_and_year(
+    nlp: Language, a: str, b: str, expected: list[tuple[str, str]]
+) -> None:
+    assert both_ways(nlp, date_reasons, a, b) == [expected, expected]

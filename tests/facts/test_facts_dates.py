@@ -191,3 +191,33 @@ def test_may_as_a_verb_or_a_name_is_no_date() -> None:
     assert extract_dates("May I ask a question?", TUESDAY_FEB_1) == []
     assert extract_dates("Theresa May spoke to reporters.", TUESDAY_FEB_1) == []
     assert extract_dates("Officials said they may, in time, agree.", TUESDAY_FEB_1) == []
+
+
+def test_seasons_with_a_year_are_their_months() -> None:
+    fall = only("The plant opened in the fall of 2020.")
+    assert (fall.key, fall.start, fall.end, fall.span.text) == (
+        "s:fall",
+        date(2020, 9, 1),
+        date(2020, 11, 30),
+        "in the fall of 2020",
+    )
+    assert only("Summer 2023 was the hottest on record.").start == date(2023, 6, 1)
+    assert only("It opened in the autumn of 2019.").key == "s:fall"
+
+
+def test_seasons_without_a_year_keep_only_their_name() -> None:
+    for text, key in [
+        ("The bridge will reopen in the spring.", "s:spring"),
+        ("The bridge will reopen this fall.", "s:fall"),
+        ("Talks stalled last winter.", "s:winter"),
+        ("Storms hit in the winter of 2021.", "s:winter"),  # either end of it
+    ]:
+        found = only(text)
+        assert (found.key, found.start, found.end) == (key, None, None)
+
+
+def test_season_words_that_name_no_time_are_no_dates() -> None:
+    assert extract_dates("After the fall of Kabul, thousands fled.", TUESDAY_FEB_1) == []
+    assert extract_dates("In the fall of Kabul, thousands fled.", TUESDAY_FEB_1) == []
+    assert extract_dates("Prices fall during spring training.", TUESDAY_FEB_1) == []
+    assert extract_dates("Water began to spring from the rocks.", TUESDAY_FEB_1) == []
