@@ -20,48 +20,54 @@ def names_another_item(
 ) -> bool:
     """``facts`` lists ``q`` among other figures of its kind, and the words around ``other_q``
     in the other claim name another item's own words and none of ``q``'s."""
-    items = _item_words(facts, q.kind)
-    if len(items) < 2:
+    items = _item_nouns(facts, q.kind)
+    if not items:
         return False
-    mine = items.get(q.span.start, frozenset())
+    own = _own_words(items, facts)
+    mine = own.get(q.span.start, frozenset())
     if not mine:
         return False  # an item with no words of its own may be the one the other claim means
     theirs = _words_around(other_q, other)
-    others = [words for start, words in items.items() if start != q.span.start]
-    return not mine & theirs and any(words & theirs for words in others)
+    return not mine & theirs and any(
+        words & theirs for start, words in own.items() if start != q.span.start
+    )
 
 
-def _item_words(facts: ClaimFacts, kind: str) -> dict[int, frozenset[str]]:
-    """Each figure of ``kind`` (by where it starts) with its item's own words."""
+def _item_nouns(facts: ClaimFacts, kind: str) -> dict[int, frozenset[str]]:
+    """The nouns of each figure's item (by where the figure starts), when the claim lists two
+    or more figures of ``kind``; else nothing."""
     figures = sorted((q for q in facts.quantities if q.kind == kind), key=lambda q: q.span.start)
     if len(figures) < 2:
         return {}
-    units = {q.unit for q in facts.quantities}
-    stretches = _stretches(figures, facts.tokens)
-    words = {
-        start: {t.lemma for t in _tokens_in(facts.tokens, start, end) if _item_word(t, units)}
-        for start, end in stretches
-    }
-    lead = {t.lemma for t in _tokens_in(facts.tokens, 0, figures[0].span.start)}
     return {
-        start: frozenset(own - lead - set().union(*(w for s, w in words.items() if s != start)))
-        for start, own in words.items()
+        start: _nouns(facts, _tokens_in(facts.tokens, start, end))
+        for start, end in _stretches(figures, facts.tokens)
     }
 
 
 def _words_around(q: QuantityFact, facts: ClaimFacts) -> frozenset[str]:
     """The nouns of ``q``'s item when its claim lists several figures of its kind, else of the
     whole claim."""
-    figures = sorted((x for x in facts.quantities if x.kind == q.kind), key=lambda x: x.span.start)
-    units = {x.unit for x in facts.quantities}
-    if len(figures) < 2:
-        return frozenset(t.lemma for t in facts.tokens if _item_word(t, units))
-    for start, end in _stretches(figures, facts.tokens):
-        if start == q.span.start:
-            return frozenset(
-                t.lemma for t in _tokens_in(facts.tokens, start, end) if _item_word(t, units)
-            )
-    return frozenset()
+    items = _item_nouns(facts, q.kind)
+    if items:
+        return items.get(q.span.start, frozenset())
+    return _nouns(facts, facts.tokens)
+
+
+def _own_words(items: dict[int, frozenset[str]], facts: ClaimFacts) -> dict[int, frozenset[str]]:
+    """Each item's nouns that no other item, nor the words before the list, has."""
+    lead = {t.lemma for t in _tokens_in(facts.tokens, 0, min(items))}
+    return {
+        start: words - lead - frozenset().union(*(w for s, w in items.items() if s != start))
+        for start, words in items.items()
+    }
+
+
+def _nouns(facts: ClaimFacts, tokens: Sequence[TokenInfo]) -> frozenset[str]:
+    units = {q.unit for q in facts.quantities}
+    return frozenset(
+        t.lemma for t in tokens if t.is_content and t.pos in _ITEM_WORD_POS and t.lemma not in units
+    )
 
 
 def _stretches(
@@ -85,7 +91,3 @@ def _reach_end(q: QuantityFact, tokens: Sequence[TokenInfo]) -> int:
 
 def _tokens_in(tokens: Sequence[TokenInfo], start: int, end: int) -> list[TokenInfo]:
     return [t for t in tokens if start <= t.start < end]
-
-
-def _item_word(token: TokenInfo, units: set[str]) -> bool:
-    return token.is_content and token.pos in _ITEM_WORD_POS and token.lemma not in units

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from facts.names import TITLE_ABBREVIATIONS, same_name_word
+from facts.names import TITLE_ABBREVIATIONS, acronym, same_name_word
 from facts.quote_words import MARKERS
 
 _CLITIC_READINGS = {"'s": frozenset({"is", "has", "us"}), "'d": frozenset({"would", "had"})}
@@ -36,7 +36,6 @@ _SPELLING_RULES = (
     ),
 )
 _NAME_PARTICLES = frozenset({"al", "el"})
-_JOINING_WORDS = frozenset({"of", "and", "the", "for", "on", "in"})
 _SAME_WORDS = (
     frozenset({"gray", "grey"}),
     frozenset({"toward", "towards"}),
@@ -61,13 +60,10 @@ def same_rendering(a: Sequence[str], b: Sequence[str]) -> bool:
 
 
 def _initials_of(short: Sequence[str], long_: Sequence[str]) -> bool:
-    """One word made of the first letters of the other side's words, small joining words
-    skipped or kept ("ie" / "internet explorer", "fbi" / "federal bureau of investigation")."""
-    if len(short) != 1 or len(long_) < 2 or not short[0].isalpha():
-        return False
-    initials = "".join(word[0] for word in long_)
-    content = "".join(word[0] for word in long_ if word not in _JOINING_WORDS)
-    return short[0] in (initials, content)
+    """One word made of the first letters of the other side's words ("ie" / "internet
+    explorer", "fbi" / "federal bureau of investigation"), as ``facts.names.acronym`` reads a
+    name."""
+    return len(short) == 1 and short[0].isalpha() and short[0] == acronym(" ".join(long_))
 
 
 def _same_words(a: Sequence[str], b: Sequence[str]) -> bool:

@@ -81,7 +81,7 @@ def _novel_link(short: ClaimFacts, long_: ClaimFacts) -> tuple[TextSpan, TextSpa
     for head, child in sorted(short.arcs):
         if (head, child) in links or head not in words or child not in words or head == child:
             continue
-        if _numeric(head) or _numeric(child) or _through_group_noun(long_, head, child):
+        if _numeric(head) or _numeric(child) or _through_linking_noun(long_, head, child):
             continue
         if coordinated(long_, head, child):
             continue
@@ -114,7 +114,7 @@ def _added_modifier(short: ClaimFacts, long_: ClaimFacts, head: str, child: str)
     return added and not any(t.lemma == child and t.dep in MODIFIER_DEPS for t in long_.tokens)
 
 
-def _through_group_noun(long_: ClaimFacts, head: str, child: str) -> bool:
+def _through_linking_noun(long_: ClaimFacts, head: str, child: str) -> bool:
     """'police officers arrested' cut to 'police arrested': linked via a group noun; 'jailed
     for 24 months after a trial' read as 'months after a trial': via a unit of time, where a
     phrase after a span of time may hang on either."""

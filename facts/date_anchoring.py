@@ -26,6 +26,7 @@ _LIMIT_BEFORE = re.compile(r"\b(?:until|till|through|into)\s+(?:early\s+|mid-?|l
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|reported|wrote|added|confirmed|stated)\s+(?:on\s+)?$", re.I
 )
+YEAR_PATTERN = r"(?:19|20)\d\d"  # a year as news copy writes it
 _LOOK_BACK = 160  # characters before the date searched for a future cue
 _SOON = timedelta(days=31)  # how far ahead an undated day or month may be without a cue
 _AHEAD = timedelta(days=120)  # how far ahead it may be when the claim looks ahead
@@ -75,3 +76,7 @@ def weekday_date(weekday: int, anchor: date, ahead: bool) -> date:
 def this_week(weekday: int, anchor: date) -> date:
     """ "This Tuesday": the Tuesday of the article's own Monday-to-Sunday week."""
     return anchor - timedelta(days=anchor.weekday()) + timedelta(days=weekday)
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
 from facts.date_anchoring import (
+    YEAR_PATTERN,
     day_year,
     looks_ahead,
+    month_end,
     month_year,
     safe_date,
     this_week,
@@ -38,7 +39,7 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_YEAR = r"(?:19|20)\d\d"
+_YEAR = YEAR_PATTERN
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # The days of a month that "early", "mid" and "late" cover.
 PART_OF_MONTH_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
@@ -49,10 +50,6 @@ Resolver = Callable[[re.Match[str], date | None], tuple[str, Interval | None, st
 
 def _month_number(text: str) -> int:
     return MONTHS[text.lower()[:3]]
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _unwritten_day_year(
@@ -94,7 +91,7 @@ def _month_only(match: re.Match[str], anchor: date | None) -> tuple[str, Interva
     key = f"m:{month:02d}"
     if year is None:
         return key, None, "month"
-    return key, (date(year, month, 1), _month_end(year, month)), "month"
+    return key, (date(year, month, 1), month_end(year, month)), "month"
 
 
 def _unwritten_year(
@@ -155,7 +152,7 @@ def _calendar_period(anchor: date, unit: str, shift: int) -> Interval:
     if unit == "month":
         index = anchor.year * 12 + anchor.month - 1 + shift
         year, month = divmod(index, 12)
-        return date(year, month + 1, 1), _month_end(year, month + 1)
+        return date(year, month + 1, 1), month_end(year, month + 1)
     year = anchor.year + shift
     return date(year, 1, 1), date(year, 12, 31)
 

@@ -10,11 +10,12 @@ writers mean either end of it."""
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
-_YEAR = r"(?:19|20)\d\d"
+from facts.date_anchoring import YEAR_PATTERN, month_end
+
+_YEAR = YEAR_PATTERN
 _SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
 _MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11)}
 
@@ -39,4 +40,4 @@ def season(match: re.Match[str], anchor: date | None) -> tuple[str, Interval | N
         return key, None, "span"
     year = int(year_text)
     first, last = _MONTHS[name]
-    return key, (date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])), "span"
+    return key, (date(year, first, 1), month_end(year, last)), "span"
